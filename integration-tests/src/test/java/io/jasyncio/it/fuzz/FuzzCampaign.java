@@ -1,0 +1,91 @@
+package io.jasyncio.it.fuzz;
+
+import io.jasyncio.it.support.InMemoryCompiler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A deterministic fuzzing campaign: program {@code i} of seed {@code s} is always the same program.
+ * Finds the first diverging program, shrinks it and describes it so it can be kept as a regression test.
+ */
+final class FuzzCampaign {
+    private static final int BATCH = 25;
+
+    /** A minimal diverging program and how it diverges. */
+    record Finding(long seed, String original, Program shrunk, FuzzRunner.Divergence divergence) {
+        String report() {
+            return "jasyncio differential fuzzer: woven code diverges from its synchronous twin (" + divergence.kind() + ")\n"
+                    + "program " + shrunk.className + " (seed " + seed + "), shrunk to:\n\n" + shrunk.source() + "\n"
+                    + divergence.detail() + "\n\nkeep it as a regression: save the source above to src/test/fuzz-regressions/"
+                    + shrunk.className + ".java";
+        }
+    }
+
+    private final FuzzRunner runner;
+    private int programsRun;
+
+    FuzzCampaign(FuzzRunner runner) {
+        this.runner = runner;
+    }
+
+    int programsRun() {
+        return programsRun;
+    }
+
+    Optional<Finding> run(long seed, int count) {
+        for (int start = 0; start < count; start += BATCH) {
+            List<Program> batch = new ArrayList<>();
+            for (int i = start; i < Math.min(count, start + BATCH); i++) {
+                batch.add(new ProgramGenerator(seed * 1_000_003L + i).generate("P" + Long.toUnsignedString(seed) + "x" + i));
+            }
+            List<FuzzRunner.Compiled> compiled = compileOrExplain(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                programsRun++;
+                long programSeed = seed * 1_000_003L + start + i;
+                FuzzRunner.Divergence d = runner.check(compiled.get(i), programSeed);
+                if (d != null) {
+                    return Optional.of(shrink(programSeed, batch.get(i), d));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<FuzzRunner.Compiled> compileOrExplain(List<Program> batch) {
+        try {
+            return runner.compile(batch.stream().map(Program::source).toList());
+        } catch (InMemoryCompiler.CompilationFailed e) {
+            // a generator bug: find the program javac rejects, so the message shows it
+            for (Program p : batch) {
+                try {
+                    runner.compile(List.of(p.source()));
+                } catch (InMemoryCompiler.CompilationFailed one) {
+                    throw new AssertionError("the generator wrote a program javac rejects:\n" + p.source() + "\n"
+                            + one.getMessage() + "\n--- its twin:\n" + Program.syncTwin(p.source()), one);
+                }
+            }
+            throw e;
+        }
+    }
+
+    Finding shrink(long seed, Program program, FuzzRunner.Divergence divergence) {
+        Shrinker shrinker = new Shrinker(candidate -> {
+            FuzzRunner.Divergence d = checkOne(candidate, seed);
+            return d != null && d.kind().equals(divergence.kind());
+        }, 400);
+        Program small = shrinker.shrink(program);
+        FuzzRunner.Divergence last = checkOne(small, seed);
+        return new Finding(seed, program.source(), small, last != null ? last : divergence);
+    }
+
+    private FuzzRunner.Divergence checkOne(Program p, long seed) {
+        List<FuzzRunner.Compiled> c;
+        try {
+            c = runner.compile(List.of(p.source()));
+        } catch (InMemoryCompiler.CompilationFailed e) {
+            return null;
+        }
+        return runner.check(c.get(0), seed);
+    }
+}

@@ -1,0 +1,63 @@
+package io.jasyncio.it.fuzz;
+
+import java.util.Random;
+
+/** The value types fuzz programs compute with: every primitive (long and double take two slots) and String. */
+enum Type {
+    INT("int", "Integer"), LONG("long", "Long"), DOUBLE("double", "Double"), FLOAT("float", "Float"),
+    BOOLEAN("boolean", "Boolean"), CHAR("char", "Character"), BYTE("byte", "Byte"), SHORT("short", "Short"),
+    STRING("String", "String");
+
+    final String java;
+    final String boxed;
+
+    Type(String java, String boxed) {
+        this.java = java;
+        this.boxed = boxed;
+    }
+
+    boolean numeric() {
+        return this == INT || this == LONG || this == DOUBLE || this == FLOAT;
+    }
+
+    /** The simplest constant of this type: what the shrinker puts in place of an expression. */
+    String zero() {
+        return switch (this) {
+            case INT -> "0";
+            case LONG -> "0L";
+            case DOUBLE -> "0.0";
+            case FLOAT -> "0.0f";
+            case BOOLEAN -> "false";
+            case CHAR -> "'a'";
+            case BYTE -> "(byte) 0";
+            case SHORT -> "(short) 0";
+            case STRING -> "\"\"";
+        };
+    }
+
+    String literal(Random r) {
+        return switch (this) {
+            case INT -> pick(r, "0", "1", "2", "3", "7", "42", "(-5)", "100000", "Integer.MAX_VALUE", "(-1)");
+            case LONG -> pick(r, "0L", "1L", "3L", "(-2L)", "5000000000L", "Long.MIN_VALUE", "123456789012L");
+            case DOUBLE -> pick(r, "0.0", "0.5", "(-1.25)", "3.0", "1e10", "(-0.0)");
+            case FLOAT -> pick(r, "0.0f", "1.5f", "(-2.25f)", "7f");
+            case BOOLEAN -> pick(r, "true", "false");
+            case CHAR -> pick(r, "'a'", "'z'", "'0'", "'\\n'");
+            case BYTE -> pick(r, "(byte) 0", "(byte) 7", "(byte) -128", "(byte) 100");
+            case SHORT -> pick(r, "(short) 0", "(short) 300", "(short) -32768");
+            case STRING -> pick(r, "\"s\"", "\"ab\"", "\"\"", "(String) null", "\"x y\"");
+        };
+    }
+
+    static Type any(Random r) {
+        Type[] all = values();
+        // int, long, double, boolean and String most often; the narrow types now and then
+        int i = r.nextInt(12);
+        return i < 9 ? all[i] : pick(r, INT, LONG, STRING);
+    }
+
+    @SafeVarargs
+    static <T> T pick(Random r, T... choices) {
+        return choices[r.nextInt(choices.length)];
+    }
+}

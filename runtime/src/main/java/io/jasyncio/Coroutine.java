@@ -1,0 +1,173 @@
+package io.jasyncio;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A coroutine object: what calling an {@code @Async} method returns, Python's coroutine. It runs
+ * nothing until awaited (as a child of the awaiting task) or wrapped in a {@link Task}.
+ *
+ * <p>This class is also the base of the frames the weaver generates, and its static members are the
+ * ABI that woven code calls (see docs/ABI.md); they are public for that reason, not for users.
+ */
+public abstract class Coroutine<T> implements Awaitable<T> {
+    /** The marker a body returns when it suspended instead of completing. */
+    public static final Object SUSPENDED = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPENDED";
+        }
+    };
+
+    /** Inline child calls allowed on the Java stack before a child is handed to its task instead. */
+    static final int MAX_INLINE_DEPTH = 128;
+
+    /** The frame awaiting this one (null for a task's root frame and for a finished frame). */
+    Coroutine<?> caller;
+    /** The task running this frame; set when it starts, so a coroutine is awaited at most once. */
+    Task<?> task;
+
+    /** Debug mode only: where this coroutine was created, until it starts. */
+    private CoroutineTracker.Site site;
+
+    protected Coroutine() {
+        if (CoroutineTracker.enabled) {
+            site = CoroutineTracker.created(this);
+        }
+    }
+
+    /** Binds the coroutine to the task that runs it; a coroutine runs at most once. */
+    final void start(Task<?> t) {
+        if (task != null) {
+            throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
+        }
+        task = t;
+        CoroutineTracker.Site s = site;
+        if (s != null) {
+            site = null;
+            CoroutineTracker.started(s);
+        }
+    }
+
+    /**
+     * Runs the body from its current resume point until it completes or suspends.
+     *
+     * @return the result value, or {@link #SUSPENDED}
+     */
+    protected abstract Object invokeBody();
+
+    /** The task running this coroutine, or null if it has not started. */
+    public final Task<?> task() {
+        return task;
+    }
+
+    /** Whether the coroutine has been started (awaited or wrapped in a task). */
+    public final boolean isStarted() {
+        return task != null;
+    }
+
+    /** The frame awaiting this one, if it is suspended inside another coroutine. */
+    public final Coroutine<?> caller() {
+        return caller;
+    }
+
+    /** Where this frame is suspended, for debugging: overridden by generated frames. */
+    public StackTraceElement suspendedAt() {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "Coroutine[" + getClass().getName() + (task == null ? ", not started]" : "]");
+    }
+
+    // ---------------------------------------------------------------- ABI for woven code
+
+    /**
+     * An await site: the value at once if the awaitable is already done (or is a coroutine that finishes
+     * without suspending); otherwise registers the frame's task for a wake-up and returns SUSPENDED.
+     * Failures are thrown unwrapped.
+     */
+    public static Object awaitStart(Object awaitable, Coroutine<?> frame) {
+        if (awaitable instanceof Future<?> f) {
+            if (f.state == Future.FINISHED && f.failure == null) {
+                return f.value;   // the fast path: no allocation, no loop trip
+            }
+            if (f.state != Future.PENDING) {
+                return f.outcome();
+            }
+            return frame.task.suspendOn(f, frame);
+        }
+        if (awaitable instanceof Coroutine<?> child) {
+            return startChild(child, frame);
+        }
+        if (awaitable instanceof CompletionStage<?> stage) {
+            return awaitStage(stage, frame);
+        }
+        if (awaitable == null) {
+            throw new NullPointerException("await(null): the awaited value is null");
+        }
+        throw new IllegalArgumentException("cannot await " + awaitable.getClass().getName()
+                + ": expected a Coroutine, Future, Task or CompletionStage");
+    }
+
+    /** At a resume point: the value delivered to the suspended await, or its failure, thrown. */
+    public static Object resumeValue(Coroutine<?> frame) {
+        return frame.task.takeResume();
+    }
+
+    /** A coroutine already holding its result. */
+    public static <T> Coroutine<T> ofResult(Object value) {
+        return new Completed<>(value);
+    }
+
+    private static Object startChild(Coroutine<?> child, Coroutine<?> frame) {
+        Task<?> task = frame.task;
+        child.start(task);
+        child.caller = frame;
+        if (task.inlineDepth >= MAX_INLINE_DEPTH) {
+            return task.handOff(child);   // trampoline: the task starts it once this stack unwinds
+        }
+        task.inlineDepth++;
+        Object r;
+        try {
+            r = child.invokeBody();
+        } catch (Throwable t) {
+            child.caller = null;
+            throw t;
+        } finally {
+            task.inlineDepth--;
+        }
+        if (r != SUSPENDED) {
+            child.caller = null;
+        }
+        return r;
+    }
+
+    private static Object awaitStage(CompletionStage<?> stage, Coroutine<?> frame) {
+        if (stage instanceof CompletableFuture<?> cf && cf.isDone()) {
+            try {
+                return cf.join();
+            } catch (CompletionException e) {
+                throw Throwables.sneaky(e.getCause() != null ? e.getCause() : e);
+            }
+        }
+        Future<?> f = frame.task.loop.wrapStage(stage);
+        return frame.task.suspendOn(f, frame);
+    }
+
+    /** The coroutine {@code ofResult} returns. */
+    private static final class Completed<T> extends Coroutine<T> {
+        private final Object value;
+
+        Completed(Object value) {
+            this.value = value;
+        }
+
+        @Override
+        protected Object invokeBody() {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.jasyncio;
+
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Debug mode's "coroutine ... was never awaited": while enabled, every coroutine records where it was
+ * created. One dropped unstarted is reported when the collector finds it (on a debug loop's next
+ * iteration), or when the loop it was created under closes, naming its creation site. Costs one
+ * static read per coroutine when disabled.
+ */
+final class CoroutineTracker {
+    /** Plain static: read on every coroutine creation, so no volatile; set before loops start. */
+    static boolean enabled = Boolean.getBoolean("jasyncio.debug");
+
+    private static final ReferenceQueue<Coroutine<?>> COLLECTED = new ReferenceQueue<>();
+    private static final Set<Site> PENDING = ConcurrentHashMap.newKeySet();
+
+    private CoroutineTracker() {
+    }
+
+    static void enable() {
+        enabled = true;
+    }
+
+    /** Called by the Coroutine constructor when tracking is enabled. */
+    static Site created(Coroutine<?> c) {
+        Site s = new Site(c, EventLoop.runningOrNull());
+        PENDING.add(s);
+        return s;
+    }
+
+    /** The coroutine was awaited or wrapped in a task. */
+    static void started(Site s) {
+        PENDING.remove(s);
+        s.clear();
+    }
+
+    /** Reports coroutines collected without ever starting; each to the loop it was created under. */
+    static void reportCollected(EventLoop current) {
+        for (Reference<? extends Coroutine<?>> r; (r = COLLECTED.poll()) != null; ) {
+            Site s = (Site) r;
+            if (PENDING.remove(s)) {
+                EventLoop target = s.loop != null && !s.loop.isClosed() ? s.loop : current;
+                report(target, s);
+            }
+        }
+    }
+
+    /** At a loop's close: its coroutines still unstarted will never run on it. */
+    static void reportUnstarted(EventLoop closing) {
+        reportCollected(closing);
+        for (Site s : new ArrayList<>(PENDING)) {
+            Coroutine<?> c = s.get();
+            if (s.loop == closing && c != null && !c.isStarted() && PENDING.remove(s)) {
+                report(closing, s);
+            }
+        }
+    }
+
+    private static void report(EventLoop loop, Site s) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", "coroutine " + s.description + " was never awaited");
+        context.put("source_traceback", s.creation);
+        loop.callExceptionHandler(context);
+    }
+
+    /** Where a coroutine was created; weak, so tracking never keeps a coroutine alive. */
+    static final class Site extends WeakReference<Coroutine<?>> {
+        final String description;
+        final EventLoop loop;
+        final Throwable creation;
+
+        Site(Coroutine<?> c, EventLoop loop) {
+            super(c, COLLECTED);
+            this.description = c.getClass().getName();
+            this.loop = loop;
+            this.creation = new Throwable("Coroutine created at");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.jasyncio.transformer;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "async with": inside an {@code @Async} method, {@code close()} on an {@link Names#ASYNC_CLOSEABLE}
+ * becomes {@code await(r.closeAsync(failure))}. The failure is the throwable javac's try-with-resources
+ * handler caught (the slot it later passes to {@code addSuppressed}), or null on the normal path;
+ * {@code close()} on a plain {@code AutoCloseable} decides at run time.
+ */
+final class AsyncCloseRewriter {
+    private static final String AUTO_CLOSEABLE = "java/lang/AutoCloseable";
+
+    private AsyncCloseRewriter() {
+    }
+
+    static void rewrite(MethodNode method, TypeRelations relations) {
+        InsnList insns = method.instructions;
+        List<MethodInsnNode> closes = new ArrayList<>();
+        for (AbstractInsnNode insn : insns) {
+            if (insn instanceof MethodInsnNode call && call.name.equals("close") && call.desc.equals("()V")
+                    && (call.getOpcode() == Opcodes.INVOKEVIRTUAL || call.getOpcode() == Opcodes.INVOKEINTERFACE)
+                    && (call.owner.equals(AUTO_CLOSEABLE) || relations.isSubtype(call.owner, Names.ASYNC_CLOSEABLE))) {
+                closes.add(call);
+            }
+        }
+        for (MethodInsnNode call : closes) {
+            int failureSlot = caughtFailureSlot(method, call);
+            InsnList async = new InsnList();
+            if (call.owner.equals(AUTO_CLOSEABLE)) {
+                LabelNode plain = new LabelNode();
+                LabelNode done = new LabelNode();
+                async.add(new InsnNode(Opcodes.DUP));
+                async.add(new TypeInsnNode(Opcodes.INSTANCEOF, Names.ASYNC_CLOSEABLE));
+                async.add(new JumpInsnNode(Opcodes.IFEQ, plain));
+                async.add(new TypeInsnNode(Opcodes.CHECKCAST, Names.ASYNC_CLOSEABLE));
+                awaitClose(async, failureSlot);
+                async.add(new JumpInsnNode(Opcodes.GOTO, done));
+                async.add(plain);
+                async.add(new MethodInsnNode(call.getOpcode(), call.owner, call.name, call.desc, call.itf));
+                async.add(done);
+            } else {
+                awaitClose(async, failureSlot);
+            }
+            insns.insert(call, async);
+            insns.remove(call);
+        }
+    }
+
+    private static void awaitClose(InsnList out, int failureSlot) {
+        out.add(failureSlot >= 0 ? new VarInsnNode(Opcodes.ALOAD, failureSlot) : new InsnNode(Opcodes.ACONST_NULL));
+        out.add(new MethodInsnNode(Opcodes.INVOKEINTERFACE, Names.ASYNC_CLOSEABLE, Names.CLOSE_ASYNC,
+                Names.CLOSE_ASYNC_DESC, true));
+        out.add(Names.awaitCall());
+        out.add(new InsnNode(Opcodes.POP));
+    }
+
+    /**
+     * javac guards the close on the exceptional path with {@code try { r.close(); } catch (Throwable x)
+     * { t.addSuppressed(x); }}: when a handler covering the call starts that way, {@code t} is the failure.
+     */
+    private static int caughtFailureSlot(MethodNode method, AbstractInsnNode call) {
+        InsnList insns = method.instructions;
+        int at = insns.indexOf(call);
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            if (insns.indexOf(tcb.start) > at || insns.indexOf(tcb.end) <= at) {
+                continue;
+            }
+            AbstractInsnNode store = next(tcb.handler);
+            AbstractInsnNode loadFailure = next(store);
+            AbstractInsnNode loadSuppressed = next(loadFailure);
+            AbstractInsnNode add = next(loadSuppressed);
+            if (store != null && store.getOpcode() == Opcodes.ASTORE
+                    && loadFailure != null && loadFailure.getOpcode() == Opcodes.ALOAD
+                    && loadSuppressed != null && loadSuppressed.getOpcode() == Opcodes.ALOAD
+                    && ((VarInsnNode) loadSuppressed).var == ((VarInsnNode) store).var
+                    && add instanceof MethodInsnNode m && m.name.equals("addSuppressed")) {
+                return ((VarInsnNode) loadFailure).var;
+            }
+        }
+        return -1;
+    }
+
+    /** The next real instruction (skipping labels, line numbers and frames). */
+    private static AbstractInsnNode next(AbstractInsnNode insn) {
+        if (insn == null) {
+            return null;
+        }
+        AbstractInsnNode p = insn.getNext();
+        while (p != null && p.getOpcode() < 0) {
+            p = p.getNext();
+        }
+        return p;
+    }
+}

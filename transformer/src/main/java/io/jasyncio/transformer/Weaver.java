@@ -1,0 +1,177 @@
+package io.jasyncio.transformer;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The weaver: one class file in, the rewritten class and its generated frame classes out. The Maven
+ * plugin, the Java agent and the command-line weaver all call this, so their outputs are identical.
+ *
+ * <p>Pipeline per {@code @Async} method (docs/ABI.md, "How the weaver works"): find
+ * ({@link AsyncMethodFinder}) → normalize ({@link ReturnNormalizer}, {@link AsyncCloseRewriter},
+ * {@link ConstructorArgumentMover}) → analyze ({@link FrameAnalysis}) → plan ({@link SuspensionPlan}) →
+ * generate ({@link BodyGenerator}, {@link FrameClassGenerator}) → verify ({@link OutputVerifier}).
+ */
+public final class Weaver {
+    private static final byte[] JASYNCIO = "io/jasyncio/".getBytes(StandardCharsets.US_ASCII);
+
+    private final ClassHierarchy hierarchy;
+
+    public Weaver(ClassHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+    }
+
+    /**
+     * Weaves one class. A class with no @Async method and no misuse comes back unchanged.
+     *
+     * @throws WeaveException naming file:line for every misuse, or the class for a corrupt class file
+     */
+    public WeaveResult weave(byte[] classFile) throws WeaveException {
+        if (!mentionsJasyncio(classFile)) {
+            return unchanged(classFile);   // the common case: no parsing at all
+        }
+        ClassNode owner = read(classFile);
+        if (Names.hasAnnotation(owner.invisibleAnnotations, Names.WOVEN)) {
+            return unchanged(classFile);
+        }
+        AsyncMethodFinder.Found found = AsyncMethodFinder.find(owner);
+        if (!found.diagnostics().isEmpty()) {
+            throw new WeaveException(found.diagnostics());
+        }
+        if (found.asyncMethods().isEmpty()) {
+            return unchanged(classFile);
+        }
+        Places places = new Places(owner);
+        Map<MethodNode, String> frameNames = frameNames(owner, found.asyncMethods());
+        TypeRelations relations = new TypeRelations(overlay(owner, frameNames.values()));
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, byte[]> generated = new LinkedHashMap<>();
+        Set<String> woven = new HashSet<>();
+        List<MethodNode> methods = new ArrayList<>();
+        for (MethodNode m : owner.methods) {
+            methods.add(m);
+            String frameClass = frameNames.get(m);
+            if (frameClass == null) {
+                continue;
+            }
+            try {
+                ReturnNormalizer.normalize(owner.name, m);
+                AsyncCloseRewriter.rewrite(m, relations);
+                ConstructorArgumentMover.move(owner.name, m);
+                int frameSlot = m.maxLocals;
+                FrameAnalysis analysis = FrameAnalysis.analyze(owner.name, m, relations);
+                boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+                SuspensionPlan plan = SuspensionPlan.plan(m, analysis, frameSlot + 1, !isStatic);
+                CoroutineShape shape = new CoroutineShape(owner, m, frameClass, frameSlot, plan);
+                MethodNode body = BodyGenerator.generate(shape, m);
+                methods.add(body);
+                woven.add(m.name + m.desc);
+                woven.add(body.name + body.desc);
+                generated.put(frameClass, FrameClassGenerator.generate(shape, owner.version, relations));
+            } catch (AnalyzerException | RuntimeException e) {
+                problems.add(places.at(m, "cannot weave this @Async method: " + e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WeaveException(problems);
+        }
+        owner.methods = methods;
+        if (owner.invisibleAnnotations == null) {
+            owner.invisibleAnnotations = new ArrayList<>();
+        }
+        owner.invisibleAnnotations.add(new AnnotationNode(Names.WOVEN));
+        byte[] bytes;
+        try {
+            ClassWriter cw = new HierarchyClassWriter(relations);
+            owner.accept(cw);
+            bytes = cw.toByteArray();
+        } catch (RuntimeException e) {
+            throw new WeaveException(List.of(places.atClass("cannot write the woven class: " + e
+                    + (relations.missing().isEmpty() ? "" : "; classes not found on the weaving class path: "
+                    + String.join(", ", relations.missing())))));
+        }
+        OutputVerifier.verify(bytes, woven, relations, places, problems);
+        for (byte[] frame : generated.values()) {
+            OutputVerifier.verify(frame, null, relations, places, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new WeaveException(problems);
+        }
+        return new WeaveResult(true, bytes, generated);
+    }
+
+    private static WeaveResult unchanged(byte[] classFile) {
+        return new WeaveResult(false, classFile, Map.of());
+    }
+
+    /** Whether any constant (class, method or string) names something in {@code io/jasyncio/}. */
+    static boolean mentionsJasyncio(byte[] classFile) {
+        outer:
+        for (int i = 0, last = classFile.length - JASYNCIO.length; i <= last; i++) {
+            for (int j = 0; j < JASYNCIO.length; j++) {
+                if (classFile[i + j] != JASYNCIO[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static ClassNode read(byte[] classFile) throws WeaveException {
+        String name = "<unreadable class file>";
+        try {
+            ClassReader reader = new ClassReader(classFile);
+            name = reader.getClassName();
+            ClassNode node = new ClassNode();
+            reader.accept(node, ClassReader.SKIP_FRAMES);
+            return node;
+        } catch (RuntimeException e) {
+            String what = e instanceof IllegalArgumentException && e.getMessage() != null
+                    && e.getMessage().startsWith("Unsupported class file major version")
+                    ? e.getMessage() + " (newer than this weaver's ASM understands)"
+                    : "corrupt or truncated class file (" + e + ")";
+            throw new WeaveException(new Diagnostic(name.replace('/', '.'), null, name + ".class", -1,
+                    "cannot read class: " + what), e);
+        }
+    }
+
+    /** {@code Owner$m$Coroutine}, overloads numbered {@code Coroutine2, 3...} in declaration order. */
+    private static Map<MethodNode, String> frameNames(ClassNode owner, List<MethodNode> async) {
+        Map<MethodNode, String> names = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (MethodNode m : async) {
+            int n = seen.merge(m.name, 1, Integer::sum);
+            names.put(m, owner.name + "$" + m.name + Names.FRAME_SUFFIX + (n > 1 ? Integer.toString(n) : ""));
+        }
+        return names;
+    }
+
+    /** The build's hierarchy plus the class being woven and its frames, which may not be on it yet. */
+    private ClassHierarchy overlay(ClassNode owner, Iterable<String> frames) {
+        Map<String, ClassHierarchy.ClassInfo> local = new HashMap<>();
+        local.put(owner.name, new ClassHierarchy.ClassInfo(owner.name, owner.superName,
+                owner.interfaces.toArray(new String[0]), (owner.access & Opcodes.ACC_INTERFACE) != 0));
+        for (String f : frames) {
+            local.put(f, new ClassHierarchy.ClassInfo(f, Names.COROUTINE, new String[0], false));
+        }
+        return name -> {
+            ClassHierarchy.ClassInfo info = local.get(name);
+            return info != null ? info : hierarchy.find(name);
+        };
+    }
+}
