@@ -69,16 +69,53 @@ async def lines(reader, writer):
 
 
 async def slow(reader, writer):
-    """A slow consumer: reads 4 KiB every 10 ms, then answers like count."""
+    """A slow consumer with a small receive buffer: reads 4 KiB every 2 ms, then answers like count."""
+    writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 16384)
     h = hashlib.sha256()
     n = 0
     while data := await reader.read(4096):
         h.update(data)
         n += len(data)
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.002)
     writer.write(f"{n} {h.hexdigest()}\n".encode())
     await writer.drain()
     writer.close()
+
+
+class UdpUpper(asyncio.DatagramProtocol):
+    """Answers each datagram with its upper-cased bytes."""
+
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def datagram_received(self, data, addr):
+        self.transport.sendto(data.upper(), addr)
+
+
+async def udp_echo():
+    loop = asyncio.get_running_loop()
+    transport, _ = await loop.create_datagram_endpoint(UdpUpper, local_addr=("127.0.0.1", 0))
+    ready(transport.get_extra_info("sockname")[1])
+    await until_stdin_closes()
+    transport.close()
+
+
+async def udp_client(host, port):
+    """Sends 'ping' and 'pong', prints the two answers."""
+    loop = asyncio.get_running_loop()
+    answers = asyncio.Queue()
+
+    class Client(asyncio.DatagramProtocol):
+        def datagram_received(self, data, addr):
+            answers.put_nowait(data.decode())
+
+    transport, _ = await loop.create_datagram_endpoint(Client, remote_addr=(host, int(port)))
+    transport.sendto(b"ping")
+    first = await asyncio.wait_for(answers.get(), 10)
+    transport.sendto(b"pong")
+    second = await asyncio.wait_for(answers.get(), 10)
+    transport.close()
+    print(f"{first}|{second}")
 
 
 # ---------------------------------------------------------------- clients
@@ -120,6 +157,18 @@ async def client_lines(host, port):
     print("|".join(out))
 
 
+async def client_unix_lines(path):
+    """client_lines over a Unix-domain socket."""
+    reader, writer = await asyncio.open_unix_connection(path)
+    writer.write(b"alpha\nbeta\ngamma\n")
+    writer.write_eof()
+    out = []
+    while line := await reader.readline():
+        out.append(line.decode().rstrip("\n"))
+    writer.close()
+    print("|".join(out))
+
+
 async def client_many(host, port, n):
     """Opens n connections at once, each sends its number and expects it echoed back upper-cased."""
     async def one(i):
@@ -138,10 +187,16 @@ def main():
     servers = {"echo": echo, "count": count, "reset": reset, "lines": lines, "slow": slow}
     if mode in servers:
         asyncio.run(serve(servers[mode]))
+    elif mode == "udp-echo":
+        asyncio.run(udp_echo())
+    elif mode == "udp-client":
+        asyncio.run(udp_client(*args))
     elif mode == "client-echo":
         asyncio.run(client_echo(*args))
     elif mode == "client-lines":
         asyncio.run(client_lines(*args))
+    elif mode == "client-unix-lines":
+        asyncio.run(client_unix_lines(*args))
     elif mode == "client-many":
         asyncio.run(client_many(*args))
     else:

@@ -1,5 +1,8 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.completed;
+
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Queue;
@@ -76,11 +79,12 @@ public class AsyncQueue<T> extends LoopBound {
      * awaits. Fails with {@link QueueShutDownException} if the queue is (or gets) shut down.
      */
     public Awaitable<Void> put(T item) {
+        Objects.requireNonNull(item, "AsyncQueue.put: item is null");
         if (!isFull()) {
             putNowait(item);
             return doneNow(null);
         }
-        return new Put<>(this, Objects.requireNonNull(item, "AsyncQueue.put: item is null"));
+        return putWhenRoom(item);
     }
 
     /**
@@ -106,7 +110,7 @@ public class AsyncQueue<T> extends LoopBound {
      * {@link QueueShutDownException} if the queue is shut down and empty (or gets so while waiting).
      */
     public Coroutine<T> get() {
-        return new Get<>(this);
+        return getWhenAvailable();
     }
 
     /**
@@ -144,7 +148,7 @@ public class AsyncQueue<T> extends LoopBound {
         if (unfinishedTasks == 0) {
             return doneNow(null);
         }
-        return new Join(finished);
+        return joinWhenFinished();
     }
 
     /** Python's {@code shutdown()}: same as {@code shutdown(false)}. */
@@ -193,94 +197,58 @@ public class AsyncQueue<T> extends LoopBound {
         return sb.append(']').toString();
     }
 
+    /** A put into a full queue: waits for room, then puts. */
+    @Async
+    private Coroutine<Void> putWhenRoom(T item) {
+        while (isFull()) {
+            if (shutdown) {
+                throw new QueueShutDownException(getClass().getSimpleName() + ".put: the queue is shut down");
+            }
+            Future<Object> putter = putters.add(bind(Asyncio.getRunningLoop()));
+            try {
+                await(putter);
+            } catch (Throwable t) {
+                giveUpTurn(putters, putter, !isFull());
+                throw t;
+            }
+        }
+        putNowait(item);
+        return completed();
+    }
+
+    /** A get: waits while the queue is empty, then takes the next item. */
+    @Async
+    private Coroutine<T> getWhenAvailable() {
+        while (isEmpty()) {
+            if (shutdown) {
+                throw new QueueShutDownException(getClass().getSimpleName() + ".get: the queue is shut down and empty");
+            }
+            Future<Object> getter = getters.add(bind(Asyncio.getRunningLoop()));
+            try {
+                await(getter);
+            } catch (Throwable t) {
+                giveUpTurn(getters, getter, !isEmpty());
+                throw t;
+            }
+        }
+        return completed(getNowait());
+    }
+
+    @Async
+    private Coroutine<Void> joinWhenFinished() {
+        await(finished.waitUntilSet());
+        return completed();
+    }
+
     /**
      * After a blocked put or get failed (cancelled, typically): drop its waiter, and if it had been woken
      * but will not use its turn, give the turn to the next in line.
      */
-    private static void abandon(Waiters line, Future<Object> waiter, boolean turnStillThere) {
+    private static void giveUpTurn(Waiters line, Future<Object> waiter, boolean turnStillThere) {
         waiter.cancel();   // no-op if it was woken already
         line.remove(waiter);
         if (turnStillThere && !waiter.isCancelled()) {
             line.popAndWakeNext();
-        }
-    }
-
-    /** A put into a full queue: waits for room, then puts. */
-    private static final class Put<T> extends StepCoroutine<Void> {
-        private final AsyncQueue<T> q;
-        private final T item;
-        private Future<Object> putter;
-
-        Put(AsyncQueue<T> q, T item) {
-            this.q = q;
-            this.item = item;
-        }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            AsyncQueue<T> q = this.q;
-            if (failure != null) {
-                abandon(q.putters, putter, !q.isFull());
-                throw Throwables.sneaky(failure);
-            }
-            while (q.isFull()) {
-                if (q.shutdown) {
-                    throw new QueueShutDownException(q.getClass().getSimpleName() + ".put: the queue is shut down");
-                }
-                putter = q.putters.add(q.bind(loop()));
-                return awaitThen(putter, 1);
-            }
-            putter = null;
-            q.putNowait(item);
-            return null;
-        }
-    }
-
-    /** A get: waits while the queue is empty, then takes the next item. */
-    private static final class Get<T> extends StepCoroutine<T> {
-        private final AsyncQueue<T> q;
-        private Future<Object> getter;
-
-        Get(AsyncQueue<T> q) {
-            this.q = q;
-        }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            AsyncQueue<T> q = this.q;
-            if (failure != null) {
-                abandon(q.getters, getter, !q.isEmpty());
-                throw Throwables.sneaky(failure);
-            }
-            if (q.isEmpty()) {
-                if (q.shutdown) {
-                    throw new QueueShutDownException(q.getClass().getSimpleName() + ".get: the queue is shut down and empty");
-                }
-                getter = q.getters.add(q.bind(loop()));
-                return awaitThen(getter, 1);
-            }
-            getter = null;
-            return q.getNowait();
-        }
-    }
-
-    /** join(): waits for the finished event, completing with nothing. */
-    private static final class Join extends StepCoroutine<Void> {
-        private final Event finished;
-
-        Join(Event finished) {
-            this.finished = finished;
-        }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            if (step == 0) {
-                return awaitThen(finished.waitUntilSet(), 1);
-            }
-            if (failure != null) {
-                throw Throwables.sneaky(failure);
-            }
-            return null;
         }
     }
 }

@@ -394,4 +394,17 @@ public final class Asyncio {
     public static Coroutine<Server> startUnixServer(ClientConnectedCallback handler, java.nio.file.Path path) {
         return Streams.startUnixServer(handler, path, StreamReader.DEFAULT_LIMIT);
     }
+
+    /**
+     * Python's {@code asyncio.create_subprocess_exec(program, *args)} with stdin, stdout and stderr piped
+     * (the JDK's default): they are streams on the loop (see {@link Subprocess}).
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(String program, String... args) {
+        return Subprocess.exec(program, args);
+    }
+
+    /** {@code create_subprocess_exec} as the builder says: each stream left as PIPE becomes a loop stream. */
+    public static Coroutine<Subprocess> createSubprocessExec(ProcessBuilder builder) {
+        return Subprocess.exec(builder);
+    }
 }

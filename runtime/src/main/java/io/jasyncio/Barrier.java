@@ -1,5 +1,8 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.completed;
+
 /**
  * asyncio's Barrier: {@code parties} tasks wait for each other; when the last one arrives all are
  * released together, each learning its arrival index (0 to parties-1), and the barrier can be used
@@ -31,28 +34,54 @@ public final class Barrier extends LoopBound {
      * this task's arrival index. Fails with {@link BarrierBrokenException} if the barrier is broken, or
      * is reset or aborted while waiting.
      */
+    @Async
     public Coroutine<Integer> arriveAndWait() {
-        return new Arrive(this);
+        try (var held = await(cond.acquire())) {
+            // The previous round is still draining (or resetting): wait for the next one.
+            await(cond.waitFor(() -> state != State.DRAINING && state != State.RESETTING));
+            if (state == State.BROKEN) {
+                throw new BarrierBrokenException("Barrier aborted");
+            }
+            int index = count++;
+            try {
+                if (index + 1 == parties) {
+                    state = State.DRAINING;   // the last arrival releases the others
+                    cond.notifyAllWaiters();
+                } else {
+                    await(cond.waitFor(() -> state != State.FILLING));
+                    if (state == State.BROKEN || state == State.RESETTING) {
+                        throw new BarrierBrokenException("Barrier aborted or reset while waiting");
+                    }
+                }
+                return completed(index);
+            } finally {
+
+            }
+        }
     }
 
     /** Returns the barrier to its empty state; tasks waiting in it get a {@link BarrierBrokenException}. */
+    @Async
     public Coroutine<Void> reset() {
-        return new Locked(this, () -> {
+        try (var held = await(cond.acquire())) {
             if (count > 0) {
                 state = State.RESETTING;   // the last task to leave sets FILLING again
             } else {
                 state = State.FILLING;
             }
             cond.notifyAllWaiters();
-        });
+        }
+        return completed();
     }
 
     /** Breaks the barrier: waiting and future arrivals get a {@link BarrierBrokenException}. */
+    @Async
     public Coroutine<Void> abort() {
-        return new Locked(this, () -> {
+        try (var held = await(cond.acquire())) {
             state = State.BROKEN;
             cond.notifyAllWaiters();
-        });
+        }
+        return completed();
     }
 
     public int parties() {
@@ -83,90 +112,5 @@ public final class Barrier extends LoopBound {
     @Override
     public String toString() {
         return "Barrier[" + state.name().toLowerCase() + ", waiters:" + nWaiting() + "/" + parties + "]";
-    }
-
-    /** {@code wait()}, under the condition's lock: block while draining, arrive, wait to be released. */
-    private static final class Arrive extends StepCoroutine<Integer> {
-        private static final int LOCKED = 1;
-        private static final int MAY_ENTER = 2;
-        private static final int RELEASED = 3;
-
-        private final Barrier b;
-        private int index;
-
-        Arrive(Barrier b) {
-            this.b = b;
-        }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            Barrier b = this.b;
-            switch (step) {
-                case 0:
-                    return awaitThen(b.cond.acquire(), LOCKED);
-                case LOCKED:
-                    if (failure != null) {
-                        throw Throwables.sneaky(failure);
-                    }
-                    // The previous round is still draining (or resetting): wait for the next one.
-                    return awaitThen(b.cond.waitFor(() -> b.state != State.DRAINING && b.state != State.RESETTING), MAY_ENTER);
-                case MAY_ENTER:
-                    if (failure == null && b.state == State.BROKEN) {
-                        failure = new BarrierBrokenException("Barrier aborted");
-                    }
-                    if (failure != null) {
-                        b.cond.release();   // waitFor re-acquired the lock, even when cancelled
-                        throw Throwables.sneaky(failure);
-                    }
-                    index = b.count++;
-                    if (index + 1 == b.parties) {
-                        b.state = State.DRAINING;   // the last arrival releases the others
-                        b.cond.notifyAllWaiters();
-                        return finish(null);
-                    }
-                    return awaitThen(b.cond.waitFor(() -> b.state != State.FILLING), RELEASED);
-                default:
-                    if (failure == null && (b.state == State.BROKEN || b.state == State.RESETTING)) {
-                        failure = new BarrierBrokenException("Barrier aborted or reset while waiting");
-                    }
-                    return finish(failure);
-            }
-        }
-
-        private Object finish(Throwable failure) {
-            b.leave();
-            b.cond.release();
-            if (failure != null) {
-                throw Throwables.sneaky(failure);
-            }
-            return index;
-        }
-    }
-
-    /** Runs an action with the condition's lock held ({@code async with self._cond:}). */
-    private static final class Locked extends StepCoroutine<Void> {
-        private final Barrier b;
-        private final Runnable action;
-
-        Locked(Barrier b, Runnable action) {
-            this.b = b;
-            this.action = action;
-        }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            if (step == 0) {
-                return awaitThen(b.cond.acquire(), 1);
-            }
-            if (failure != null) {
-                throw Throwables.sneaky(failure);
-            }
-            try {
-                action.run();
-            } finally {
-                b.cond.release();
-            }
-            return null;
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.completed;
+
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -52,7 +55,7 @@ public final class Condition extends LoopBound {
      * Fails with IllegalStateException, when awaited, if the lock is not held.
      */
     public Coroutine<Boolean> waitUntilNotified() {
-        return new WaitNotified(this);
+        return waitNotified();
     }
 
     /**
@@ -60,7 +63,7 @@ public final class Condition extends LoopBound {
      * after each notification, with the lock held; completes with {@code true}.
      */
     public Coroutine<Boolean> waitFor(BooleanSupplier predicate) {
-        return new WaitFor(this, Objects.requireNonNull(predicate, "Condition.waitFor: predicate is null"));
+        return waitUntil(Objects.requireNonNull(predicate, "Condition.waitFor: predicate is null"));
     }
 
     /** Python's {@code notify()}: wakes one waiter. Throws IllegalStateException if the lock is not held. */
@@ -86,73 +89,49 @@ public final class Condition extends LoopBound {
         return "Condition[" + (lock.isLocked() ? "locked" : "unlocked") + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]";
     }
 
-    /** {@code wait()}: release, wait for a notification, then re-acquire even when cancelled. */
-    private static final class WaitNotified extends StepCoroutine<Boolean> {
-        private static final int NOTIFIED = 1;
-        private static final int REACQUIRED = 2;
-
-        private final Condition cond;
-        private Future<Object> waiter;
-        /** What ended the wait for a notification (null: notified). */
-        private Throwable waitFailure;
-        /** The last cancellation that interrupted re-acquiring the lock. */
-        private Throwable reacquireCancelled;
-
-        WaitNotified(Condition cond) {
-            this.cond = cond;
+    @Async
+    private Coroutine<Boolean> waitNotified() {
+        if (!lock.isLocked()) {
+            throw new IllegalStateException("Condition.waitUntilNotified(): cannot wait on un-acquired lock");
         }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            Condition c = cond;
-            switch (step) {
-                case 0:
-                    if (!c.lock.isLocked()) {
-                        throw new IllegalStateException("Condition.waitUntilNotified(): cannot wait on un-acquired lock");
+        lock.release();
+        try {
+            try {
+                Future<Object> waiter = waiters.add(bind(Asyncio.getRunningLoop()));
+                try {
+                    await(waiter);
+                } finally {
+                    waiters.remove(waiter);
+                }
+            } finally {
+                // The lock must be held again on the way out, even when cancelled: keep trying, and
+                // raise the last cancellation once it is ours.
+                CancellationException cancelled = null;
+                for (;;) {
+                    try {
+                        await(lock.acquire());
+                        break;
+                    } catch (CancellationException e) {
+                        cancelled = e;
                     }
-                    c.lock.release();
-                    waiter = c.waiters.add(c.bind(loop()));
-                    return awaitThen(waiter, NOTIFIED);
-                case NOTIFIED:
-                    c.waiters.remove(waiter);
-                    waiter = null;
-                    waitFailure = failure;
-                    return awaitThen(c.lock.acquire(), REACQUIRED);
-                default:
-                    if (failure instanceof CancellationException) {
-                        // The lock must be held again on the way out: keep trying, remember the cancellation.
-                        reacquireCancelled = failure;
-                        return awaitThen(c.lock.acquire(), REACQUIRED);
-                    }
-                    Throwable t = failure != null ? failure : reacquireCancelled != null ? reacquireCancelled : waitFailure;
-                    if (t != null) {
-                        c.waiters.wakePending(1, Boolean.FALSE);   // we may have consumed a notification
-                        throw Throwables.sneaky(t);
-                    }
-                    return Boolean.TRUE;
+                }
+                if (cancelled != null) {
+                    throw cancelled;
+                }
             }
+        } catch (Throwable t) {
+            // We may have consumed a notification we will not act on: pass one on (at worst a spurious wake-up).
+            waiters.wakePending(1, Boolean.FALSE);
+            throw t;
         }
+        return completed(Boolean.TRUE);
     }
 
-    /** {@code wait_for(predicate)}: the predicate, then wait() until it holds. */
-    private static final class WaitFor extends StepCoroutine<Boolean> {
-        private final Condition cond;
-        private final BooleanSupplier predicate;
-
-        WaitFor(Condition cond, BooleanSupplier predicate) {
-            this.cond = cond;
-            this.predicate = predicate;
+    @Async
+    private Coroutine<Boolean> waitUntil(BooleanSupplier predicate) {
+        while (!predicate.getAsBoolean()) {
+            await(waitNotified());
         }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            if (failure != null) {
-                throw Throwables.sneaky(failure);
-            }
-            if (predicate.getAsBoolean()) {
-                return Boolean.TRUE;
-            }
-            return awaitThen(new WaitNotified(cond), 1);
-        }
+        return completed(Boolean.TRUE);
     }
 }

@@ -117,6 +117,33 @@ public abstract class Coroutine<T> implements Awaitable<T> {
         return frame.task.takeResume();
     }
 
+    /**
+     * "async with" whose asynchronous close failed while the body was already failing: as in Python,
+     * the close's exception replaces the body's, which it carries as suppressed (javac's
+     * try-with-resources would keep the body's and suppress the close's). Woven code calls this in place
+     * of {@code addSuppressed} on the exceptional path of a try-with-resources over an AsyncCloseable.
+     */
+    public static void closeFailed(Throwable bodyFailure, Throwable closeFailure) {
+        if (closeFailure != bodyFailure && !mentions(closeFailure, bodyFailure)) {
+            closeFailure.addSuppressed(bodyFailure);
+        }
+        throw Throwables.sneaky(closeFailure);
+    }
+
+    private static boolean mentions(Throwable outer, Throwable t) {
+        for (Throwable s : outer.getSuppressed()) {
+            if (s == t) {
+                return true;
+            }
+        }
+        for (Throwable c = outer.getCause(); c != null && c != outer; c = c.getCause()) {
+            if (c == t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A coroutine already holding its result. */
     public static <T> Coroutine<T> ofResult(Object value) {
         return new Completed<>(value);

@@ -1,5 +1,8 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.completed;
+
 /**
  * asyncio's Event: a flag tasks can wait for. {@link #set()} wakes every waiter; waiting on a set
  * event returns at once. Python's {@code event.wait()} is {@link #waitUntilSet()} here, as
@@ -39,7 +42,7 @@ public final class Event extends LoopBound {
         if (value) {
             return doneNow(Boolean.TRUE);
         }
-        return new WaitSet(this);
+        return waitInLine();
     }
 
     @Override
@@ -47,30 +50,17 @@ public final class Event extends LoopBound {
         return "Event[" + (value ? "set" : "unset") + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]";
     }
 
-    private static final class WaitSet extends StepCoroutine<Boolean> {
-        private final Event event;
-        private Future<Object> waiter;
-
-        WaitSet(Event event) {
-            this.event = event;
+    @Async
+    private Coroutine<Boolean> waitInLine() {
+        if (value) {
+            return completed(Boolean.TRUE);
         }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            Event e = event;
-            if (step == 0) {
-                if (e.value) {
-                    return Boolean.TRUE;
-                }
-                waiter = e.waiters.add(e.bind(loop()));
-                return awaitThen(waiter, 1);
-            }
-            e.waiters.remove(waiter);
-            waiter = null;
-            if (failure != null) {
-                throw Throwables.sneaky(failure);
-            }
-            return Boolean.TRUE;
+        Future<Object> waiter = waiters.add(bind(Asyncio.getRunningLoop()));
+        try {
+            await(waiter);
+            return completed(Boolean.TRUE);
+        } finally {
+            waiters.remove(waiter);
         }
     }
 }

@@ -45,6 +45,7 @@ public class EventLoop implements AutoCloseable {
     private boolean debug = Boolean.getBoolean("jasyncio.debug");
     private ExceptionHandler exceptionHandler;
     private ExecutorService defaultExecutor;
+    private boolean executorShutdownCalled;
     private Task<?> currentTask;
     /** Head of the intrusive list of pending tasks. */
     private Task<?> liveTasks;
@@ -242,6 +243,9 @@ public class EventLoop implements AutoCloseable {
     private ExecutorService defaultExecutor() {
         ExecutorService ex = defaultExecutor;
         if (ex == null) {
+            if (executorShutdownCalled) {
+                throw new IllegalStateException("runInExecutor: the default executor was shut down (Executor shutdown has been called)");
+            }
             AtomicInteger n = new AtomicInteger();
             ThreadFactory tf = r -> {
                 Thread t = new Thread(r, "jasyncio-executor-" + n.incrementAndGet());
@@ -258,6 +262,7 @@ public class EventLoop implements AutoCloseable {
 
     /** Shuts the default executor down and waits for its running jobs (asyncio.run does this). */
     public void shutdownDefaultExecutor() {
+        executorShutdownCalled = true;
         ExecutorService ex = defaultExecutor;
         if (ex != null) {
             defaultExecutor = null;
@@ -448,7 +453,12 @@ public class EventLoop implements AutoCloseable {
                 if (delay <= 0) {
                     waitNanos = 0;
                 } else if (clock instanceof VirtualClock vc) {
-                    vc.advanceTo(next.when);
+                    // Virtual time passes only when the loop would otherwise sleep: I/O already waiting
+                    // (a loopback peer on this loop) is handled before any timer is made due.
+                    poll(0);
+                    if (ready.isEmpty() && inbox.isEmpty()) {
+                        vc.advanceTo(next.when);
+                    }
                     waitNanos = 0;
                 } else {
                     waitNanos = Math.max(1, (long) Math.ceil(delay * 1e9));
@@ -635,6 +645,15 @@ public class EventLoop implements AutoCloseable {
     public Coroutine<Transport> startTls(Transport transport, Protocol protocol, javax.net.ssl.SSLContext ssl,
                                          boolean serverSide, String serverHostname) {
         return new FutureCoroutine<>(loop -> SslProtocol.startTls(loop, transport, protocol, ssl, serverSide, serverHostname));
+    }
+
+    /**
+     * Python's {@code create_datagram_endpoint}: a UDP socket bound to {@code local} (null: an ephemeral
+     * port) and, if {@code remote} is given, connected to it. Addresses must be resolved.
+     */
+    public Coroutine<DatagramTransport> createDatagramEndpoint(java.util.function.Supplier<? extends DatagramProtocol> factory,
+                                                               java.net.SocketAddress local, java.net.SocketAddress remote) {
+        return new FutureCoroutine<>(loop -> UdpTransport.create(loop, factory, local, remote));
     }
 
     // ---------------------------------------------------------------- errors and debug

@@ -1,5 +1,8 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.completed;
+
 import java.util.concurrent.CancellationException;
 
 /**
@@ -40,7 +43,7 @@ public final class Lock extends LoopBound {
             locked = true;
             return doneNow(held);
         }
-        return new Acquire(this);
+        return acquireInLine();
     }
 
     /** Releases the lock, handing it to the first waiter; throws IllegalStateException if not held. */
@@ -70,37 +73,28 @@ public final class Lock extends LoopBound {
         return "Lock[" + (locked ? "locked" : "unlocked") + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]";
     }
 
-    /** A contended acquire: waits in line for its turn. */
-    private static final class Acquire extends StepCoroutine<Acquired> {
-        private final Lock lock;
-        private Future<Object> waiter;
-
-        Acquire(Lock lock) {
-            this.lock = lock;
+    /** A contended acquire: waits in line for its turn (CPython's {@code acquire} after its fast path). */
+    @Async
+    private Coroutine<Acquired> acquireInLine() {
+        if (isFree()) {
+            locked = true;
+            return completed(held);
         }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            Lock l = lock;
-            if (step == 0) {
-                if (l.isFree()) {
-                    l.locked = true;
-                    return l.held;
-                }
-                waiter = l.waiters.add(l.bind(loop()));
-                return awaitThen(waiter, 1);
+        Future<Object> waiter = waiters.add(bind(Asyncio.getRunningLoop()));
+        try {
+            try {
+                await(waiter);
+            } finally {
+                waiters.remove(waiter);
             }
-            l.waiters.remove(waiter);
-            waiter = null;
-            if (failure != null) {
-                // Cancelled, perhaps after release() had woken us: the turn must not be lost.
-                if (failure instanceof CancellationException && !l.locked) {
-                    l.wakeUpFirst();
-                }
-                throw Throwables.sneaky(failure);
+        } catch (CancellationException e) {
+            // Cancelled, perhaps after release() had woken us: the turn must not be lost.
+            if (!locked) {
+                wakeUpFirst();
             }
-            l.locked = true;
-            return l.held;
+            throw e;
         }
+        locked = true;
+        return completed(held);
     }
 }

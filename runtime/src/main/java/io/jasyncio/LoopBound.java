@@ -31,8 +31,12 @@ abstract class LoopBound {
     final <T> Future<T> doneNow(T value) {
         Future<?> f = doneNow;
         if (f == null) {
-            Future<T> made = new Future<>(loop != null ? loop : EventLoop.runningOrNull());
+            EventLoop l = loop != null ? loop : EventLoop.runningOrNull();
+            Future<T> made = new Future<>(l);
             made.setResult(value);
+            if (l == null) {
+                return made;   // used before any loop runs: don't keep a future that belongs to none
+            }
             doneNow = f = made;
         }
         return (Future<T>) f;

@@ -319,8 +319,8 @@ final class SelectorEvents {
             if (result.isDone()) {
                 return;
             }
-            if (resolved.isCancelled() || resolved.failure != null) {
-                result.setException(resolved.isCancelled() ? new ConnectException("name resolution cancelled") : resolved.failure);
+            if (resolved.isCancelled() || failure(resolved) != null) {
+                result.setException(resolved.isCancelled() ? new ConnectException("name resolution cancelled") : failure(resolved));
                 return;
             }
             new TcpConnector(loop, result, (InetAddress[]) resolved.value, port).next();
@@ -386,12 +386,12 @@ final class SelectorEvents {
                 current = ch;
                 Future<Void> connected = sockConnect(loop, ch, address);
                 if (connected.isDone()) {
-                    if (connected.failure == null) {
+                    if (failure(connected) == null) {
                         current = null;
                         result.setResult(ch);
                         return;
                     }
-                    errors.add((IOException) connected.failure);
+                    errors.add((IOException) failure(connected));
                     closeQuietly(ch);
                     current = null;
                     continue;
@@ -407,11 +407,11 @@ final class SelectorEvents {
                         return;
                     }
                     current = null;
-                    if (connected.failure == null && !connected.isCancelled()) {
+                    if (failure(connected) == null && !connected.isCancelled()) {
                         result.setResult(ch);
                     } else {
                         closeQuietly(ch);
-                        if (connected.failure instanceof IOException e) {
+                        if (failure(connected) instanceof IOException e) {
                             errors.add(e);
                         }
                         next();
@@ -447,9 +447,13 @@ final class SelectorEvents {
                                              java.util.function.UnaryOperator<Protocol> wrapper) {
         Future<Transport> result = new Future<>(loop);
         Runnable onConnected = () -> {
-            if (connecting.isCancelled() || connecting.failure != null) {
+            if (connecting.isCancelled()) {
+                result.cancel();
+                return;
+            }
+            if (failure(connecting) != null) {
                 if (!result.isDone()) {
-                    result.setException(connecting.isCancelled() ? new java.util.concurrent.CancellationException() : connecting.failure);
+                    result.setException(failure(connecting));
                 }
                 return;
             }
@@ -482,9 +486,9 @@ final class SelectorEvents {
                         }
                         return;
                     }
-                    if (waiter.failure != null) {
+                    if (failure(waiter) != null) {
                         raw.abort();
-                        result.setException(waiter.failure);
+                        result.setException(failure(waiter));
                     } else {
                         result.setResult(made[0]);
                     }
@@ -529,9 +533,9 @@ final class SelectorEvents {
                 closeQuietly(ch);
                 return;
             }
-            if (connected.failure != null) {
+            if (failure(connected) != null) {
                 closeQuietly(ch);
-                result.setException(connected.failure);
+                result.setException(failure(connected));
             } else {
                 result.setResult(ch);
             }
@@ -548,6 +552,15 @@ final class SelectorEvents {
             });
         }
         return result;
+    }
+
+    /** A done future's failure (or null), marked as retrieved: whoever asks passes it on. */
+    static Throwable failure(Future<?> f) {
+        Throwable t = f.failure;
+        if (t != null) {
+            f.markRetrieved();
+        }
+        return t;
     }
 
     static void closeQuietly(java.io.Closeable c) {

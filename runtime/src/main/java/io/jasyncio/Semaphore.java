@@ -1,5 +1,8 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.completed;
+
 import java.util.concurrent.CancellationException;
 
 /**
@@ -46,7 +49,7 @@ public class Semaphore extends LoopBound {
             value--;
             return doneNow(held);
         }
-        return new Acquire(this);
+        return acquireInLine();
     }
 
     /** Returns a permit, waking the first waiter. */
@@ -70,40 +73,31 @@ public class Semaphore extends LoopBound {
                 + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]";
     }
 
-    /** A contended acquire: waits in line for a permit. */
-    private static final class Acquire extends StepCoroutine<Acquired> {
-        private final Semaphore sem;
-        private Future<Object> waiter;
-
-        Acquire(Semaphore sem) {
-            this.sem = sem;
+    /** A contended acquire: waits in line for a permit (CPython's {@code acquire} after its fast path). */
+    @Async
+    private Coroutine<Acquired> acquireInLine() {
+        if (!isLocked()) {
+            value--;
+            return completed(held);
         }
-
-        @Override
-        Object step(int step, Object value, Throwable failure) {
-            Semaphore s = sem;
-            if (step == 0) {
-                if (!s.isLocked()) {
-                    s.value--;
-                    return s.held;
-                }
-                waiter = s.waiters.add(s.bind(loop()));
-                return awaitThen(waiter, 1);
+        Future<Object> waiter = waiters.add(bind(Asyncio.getRunningLoop()));
+        try {
+            try {
+                await(waiter);
+            } finally {
+                waiters.remove(waiter);
             }
-            Future<Object> w = waiter;
-            waiter = null;
-            s.waiters.remove(w);
-            if (failure instanceof CancellationException && w.isDone() && !w.isCancelled()) {
-                s.value++;   // woken with a permit, but cancelled before running: give it back
+        } catch (CancellationException e) {
+            if (waiter.isDone() && !waiter.isCancelled()) {
+                value++;   // woken with a permit, but cancelled before running: give it back
             }
+            throw e;
+        } finally {
             // Newcomers may have queued behind us while permits were free: let as many in as allowed.
-            while (s.wakeUpNext()) {
+            while (wakeUpNext()) {
                 // each call hands one permit on
             }
-            if (failure != null) {
-                throw Throwables.sneaky(failure);
-            }
-            return s.held;
         }
+        return completed(held);
     }
 }

@@ -69,8 +69,12 @@ public final class Server implements AsyncCloseable {
             if (result.isDone()) {
                 return;
             }
-            if (resolved.failure != null || resolved.isCancelled()) {
-                result.setException(resolved.isCancelled() ? new CancellationException("name resolution cancelled") : resolved.failure);
+            if (resolved.isCancelled()) {
+                result.cancel();
+                return;
+            }
+            if (SelectorEvents.failure(resolved) != null) {
+                result.setException(SelectorEvents.failure(resolved));
                 return;
             }
             List<ServerSocketChannel> channels = new ArrayList<>();

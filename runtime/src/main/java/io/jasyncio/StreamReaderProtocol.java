@@ -134,6 +134,11 @@ final class StreamReaderProtocol implements Protocol {
         }
     }
 
+    /** Whether this protocol serves an accepted connection (start_tls then takes the server side). */
+    boolean isServerSide() {
+        return clientConnected != null;
+    }
+
     boolean isConnectionLost() {
         return connectionLost;
     }

@@ -85,14 +85,17 @@ public final class StreamWriter {
         return (SocketAddress) transport.getExtraInfo("sockname");
     }
 
-    /** Upgrades the connection to TLS (Python's {@code writer.start_tls}); the reader keeps working. */
+    /**
+     * Upgrades the connection to TLS (Python's {@code writer.start_tls}): the client side for a connection
+     * this program opened, the server side for one a server accepted. The reader keeps working.
+     */
     public Coroutine<Void> startTls(javax.net.ssl.SSLContext context, String serverHostname) {
         return new FutureCoroutine<>(loop -> {
-            Future<Transport> f = SslProtocol.startTls(loop, transport, protocol, context, false, serverHostname);
+            Future<Transport> f = SslProtocol.startTls(loop, transport, protocol, context, protocol.isServerSide(), serverHostname);
             Future<Void> done = new Future<>(loop);
             f.addCallback(() -> {
-                if (f.failure != null) {
-                    done.setException(f.failure);
+                if (SelectorEvents.failure(f) != null) {
+                    done.setException(SelectorEvents.failure(f));
                 } else if (f.isCancelled()) {
                     done.cancel();
                 } else {

@@ -69,9 +69,9 @@ final class Streams {
             }
             if (f.isCancelled()) {
                 out.cancel();
-            } else if (f.failure != null) {
+            } else if (SelectorEvents.failure(f) != null) {
                 f.markRetrieved();
-                out.setException(f.failure);
+                out.setException(SelectorEvents.failure(f));
             } else {
                 @SuppressWarnings("unchecked") A v = (A) f.value;
                 out.setResult(fn.apply(v));

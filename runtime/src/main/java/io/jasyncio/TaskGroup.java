@@ -140,10 +140,6 @@ public final class TaskGroup implements AsyncCloseable {
                     baseError = failure;
                 }
                 propagateCancellation = failure instanceof CancellationException ? failure : null;
-                if (parentCancelRequested && parentTask.uncancel() == 0) {
-                    // The only cancellation pending was our own: don't propagate it.
-                    propagateCancellation = null;
-                }
                 if (failure != null && !aborting) {
                     abort();   // the body failed or its task is being cancelled
                 }
@@ -184,11 +180,16 @@ public final class TaskGroup implements AsyncCloseable {
         }
 
         private Object finish() {
+            // Withdraw our own cancellation of the parent only now, when no child can fail any more
+            // (CPython 3.12.3+ does it here, not on entry, so a failure during the wait is covered).
+            if (parentCancelRequested && parentTask.uncancel() == 0) {
+                propagateCancellation = null;   // ours was the only request: don't propagate it
+            }
             if (baseError != null) {
-                throw Throwables.sneaky(baseError);
+                return raise(baseError);
             }
             if (propagateCancellation != null && errors.isEmpty()) {
-                throw Throwables.sneaky(propagateCancellation);
+                return raise(propagateCancellation);
             }
             if (failure != null && !(failure instanceof CancellationException)) {
                 errors.add(failure);
@@ -199,6 +200,17 @@ public final class TaskGroup implements AsyncCloseable {
                 throw group;
             }
             return null;
+        }
+
+        /**
+         * The body's own failure propagates by returning normally (Python's falsy {@code __aexit__}):
+         * the try-with-resources handler rethrows it, and throwing it here would suppress it into itself.
+         */
+        private Object raise(Throwable t) {
+            if (t == failure) {
+                return null;
+            }
+            throw Throwables.sneaky(t);
         }
     }
 }

@@ -290,7 +290,8 @@ class EventLoopTest extends LoopFixture {
                 } catch (InterruptedException e) {
                     return;
                 }
-                real.callSoonThreadsafe(() -> f.setResult("from " + Thread.currentThread().getName()));
+                String from = "from " + Thread.currentThread().getName();
+                real.callSoonThreadsafe(() -> f.setResult(from));
             }, "helper");
             other.start();
             // Nothing is scheduled after the first callback: the loop blocks in select until woken.

@@ -288,4 +288,30 @@ class LockTest {
         lock.release();
         return completed();
     }
+
+    @Test
+    void anAcquireThatTimesOutGivesUpItsPlaceInLine() {
+        runVirtual(timedOutAcquire());
+    }
+
+    @Async
+    static Coroutine<Void> timedOutAcquire() {
+        Lock lock = new Lock();
+        List<String> log = log();
+        await(lock.acquire());
+        double start = getRunningLoop().time();
+        try {
+            await(waitFor(lock.acquire(), 5.0));
+            fail("the lock is ours: the second acquire must time out");
+        } catch (AsyncTimeoutException e) {
+            assertEquals(5.0, getRunningLoop().time() - start, 1e-9);
+        }
+        createTask(worker(lock, log, "b"));
+        await(settle());
+        lock.release();
+        await(settle());
+        assertEquals(List.of("b"), log, "the timed-out waiter no longer stands in line");
+        assertFalse(lock.isLocked());
+        return completed();
+    }
 }

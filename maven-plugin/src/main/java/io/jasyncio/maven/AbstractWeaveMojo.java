@@ -1,6 +1,6 @@
 package io.jasyncio.maven;
 
-import io.jasyncio.transformer.ClassHierarchy;
+import io.jasyncio.transformer.ClasspathHierarchy;
 import io.jasyncio.transformer.Diagnostic;
 import io.jasyncio.transformer.Weaver;
 
@@ -11,6 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -76,16 +77,15 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
                 classpath.add(path);
             }
         }
-        Weaver weaver = new Weaver(Hierarchies.forClasspath(classpath));
-        ClassesWeaver classesWeaver = new ClassesWeaver(weaver::weave, new PathSelector(includes, excludes));
         Path stateFile = Paths.get(project.getBuild().getDirectory(), "jasyncio", stateName() + ".state");
         WeaveState state = WeaveState.load(stateFile);
         ClassesWeaver.Summary summary;
-        try {
-            summary = classesWeaver.weave(classes, state);
+        try (ClasspathHierarchy hierarchy = new ClasspathHierarchy(classpath)) {
+            Weaver weaver = new Weaver(hierarchy);
+            summary = new ClassesWeaver(weaver::weave, new PathSelector(includes, excludes)).weave(classes, state);
             state.save();
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot weave " + classes + ": " + e, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("Cannot weave " + classes + ": " + e.getMessage(), e);
         }
         if (summary.unwoven() > 0) {
             getLog().warn("The jasyncio weaver on this class path cannot weave yet: " + summary.unwoven()

@@ -63,7 +63,7 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Severity per rule, {@code off}, {@code warning} or {@code error}; rules not listed are errors. For
-     * example {@code <rules><blocking-call>warning</blocking-call><dropped-coroutine>off</dropped-coroutine></rules>}.
+     * example {@code &lt;rules&gt;&lt;blocking-call&gt;warning&lt;/blocking-call&gt;&lt;/rules&gt;}.
      * Rule ids: {@code await-outside-async}, {@code await-in-synchronized}, {@code dropped-coroutine},
      * {@code blocking-call}, {@code swallowed-cancellation}.
      */
@@ -156,10 +156,16 @@ public class CheckMojo extends AbstractMojo {
         if (rules != null) {
             for (Map.Entry<String, String> e : rules.entrySet()) {
                 String where = "<rules><" + e.getKey() + ">";
+                Rule rule;
                 try {
-                    result.put(Rule.byId(e.getKey()), Severity.parse(e.getValue(), where));
+                    rule = Rule.byId(e.getKey());
                 } catch (IllegalArgumentException ex) {
                     throw new MojoExecutionException("jasyncio check configuration " + where + ": " + ex.getMessage());
+                }
+                try {
+                    result.put(rule, Severity.parse(e.getValue(), where));
+                } catch (IllegalArgumentException ex) {
+                    throw new MojoExecutionException("jasyncio check configuration " + ex.getMessage());
                 }
             }
         }

@@ -73,7 +73,14 @@ final class ClassesWeaver {
                 continue;
             }
             byte[] bytes = Files.readAllBytes(classFile);
-            if (!contains(bytes, RELEVANT) || contains(bytes, WOVEN_MARKER)) {
+            if (contains(bytes, WOVEN_MARKER)) {
+                state.record(relative, classFile);
+                unchanged++;
+                continue;
+            }
+            if (!contains(bytes, RELEVANT)) {
+                // javac rewrote it without any @Async left: frames from an earlier version are stale
+                deleteFrames(classesDir, state, state.previousFrames(relative), Set.of());
                 state.record(relative, classFile);
                 unchanged++;
                 continue;
@@ -93,25 +100,39 @@ final class ClassesWeaver {
                         "the weaver failed on this class (" + e + "); please report it with the class file"));
                 continue;
             }
-            if (!result.changed()) {
-                state.record(relative, classFile);
+            Set<String> frames = new HashSet<>();
+            if (result.changed()) {
+                Files.write(classFile, result.bytes());
+                woven++;
+                for (Map.Entry<String, byte[]> frame : result.generatedClasses().entrySet()) {
+                    String frameRelative = frame.getKey() + ".class";
+                    Path frameFile = classesDir.resolve(frameRelative);
+                    Files.createDirectories(frameFile.getParent());
+                    Files.write(frameFile, frame.getValue());
+                    state.recordFrame(frameRelative, frameFile, relative);
+                    written.add(frameRelative);
+                    frames.add(frameRelative);
+                    generated++;
+                }
+            } else {
                 unchanged++;
-                continue;
             }
-            Files.write(classFile, result.bytes());
             state.record(relative, classFile);
-            woven++;
-            for (Map.Entry<String, byte[]> frame : result.generatedClasses().entrySet()) {
-                String frameRelative = frame.getKey() + ".class";
-                Path frameFile = classesDir.resolve(frameRelative);
-                Files.createDirectories(frameFile.getParent());
-                Files.write(frameFile, frame.getValue());
-                state.record(frameRelative, frameFile);
-                written.add(frameRelative);
-                generated++;
+            deleteFrames(classesDir, state, state.previousFrames(relative), frames);
+        }
+        deleteFrames(classesDir, state, state.orphanedFrames(classesDir), Set.of());
+        return new Summary(woven, unchanged, generated, unwoven, List.copyOf(errors));
+    }
+
+    /** Deletes frame classes an earlier run wrote that the current code no longer has. */
+    private static void deleteFrames(Path classesDir, WeaveState state, List<String> frames, Set<String> keep)
+            throws IOException {
+        for (String frame : frames) {
+            if (!keep.contains(frame)) {
+                Files.deleteIfExists(classesDir.resolve(frame));
+                state.forget(frame);
             }
         }
-        return new Summary(woven, unchanged, generated, unwoven, List.copyOf(errors));
     }
 
     private static String relativePath(Path root, Path file) {

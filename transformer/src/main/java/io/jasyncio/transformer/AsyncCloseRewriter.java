@@ -16,10 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * "async with": inside an {@code @Async} method, {@code close()} on an {@link Names#ASYNC_CLOSEABLE}
- * becomes {@code await(r.closeAsync(failure))}. The failure is the throwable javac's try-with-resources
- * handler caught (the slot it later passes to {@code addSuppressed}), or null on the normal path;
- * {@code close()} on a plain {@code AutoCloseable} decides at run time.
+ * "async with": inside an {@code @Async} method, the {@code close()} that javac's try-with-resources
+ * calls on an {@link Names#ASYNC_CLOSEABLE} becomes {@code await(r.closeAsync(failure))}. The failure is
+ * the throwable the statement's handler caught (the slot it later passes to {@code addSuppressed}), or
+ * null on the normal path; {@code close()} on a plain {@code AutoCloseable} decides at run time. An
+ * explicit {@code r.close()} outside such a statement is left alone: it may be a synchronous close.
  */
 final class AsyncCloseRewriter {
     private static final String AUTO_CLOSEABLE = "java/lang/AutoCloseable";
@@ -30,13 +31,19 @@ final class AsyncCloseRewriter {
     static void rewrite(MethodNode method, TypeRelations relations) {
         InsnList insns = method.instructions;
         List<MethodInsnNode> closes = new ArrayList<>();
+        java.util.BitSet resources = new java.util.BitSet();
         for (AbstractInsnNode insn : insns) {
             if (insn instanceof MethodInsnNode call && call.name.equals("close") && call.desc.equals("()V")
                     && (call.getOpcode() == Opcodes.INVOKEVIRTUAL || call.getOpcode() == Opcodes.INVOKEINTERFACE)
-                    && (call.owner.equals(AUTO_CLOSEABLE) || relations.isSubtype(call.owner, Names.ASYNC_CLOSEABLE))) {
+                    && (call.owner.equals(AUTO_CLOSEABLE) || relations.isSubtype(call.owner, Names.ASYNC_CLOSEABLE))
+                    && receiverSlot(call) >= 0) {
                 closes.add(call);
+                if (caughtFailureSlot(method, call) >= 0) {
+                    resources.set(receiverSlot(call));   // a try-with-resources statement's resource
+                }
             }
         }
+        closes.removeIf(call -> !resources.get(receiverSlot(call)));
         for (MethodInsnNode call : closes) {
             int failureSlot = caughtFailureSlot(method, call);
             InsnList async = new InsnList();
@@ -92,6 +99,15 @@ final class AsyncCloseRewriter {
             }
         }
         return -1;
+    }
+
+    /** The local the receiver is loaded from right before the call ({@code aload r; close()}), or -1. */
+    private static int receiverSlot(AbstractInsnNode call) {
+        AbstractInsnNode p = call.getPrevious();
+        while (p != null && p.getOpcode() < 0) {
+            p = p.getPrevious();
+        }
+        return p != null && p.getOpcode() == Opcodes.ALOAD ? ((VarInsnNode) p).var : -1;
     }
 
     /** The next real instruction (skipping labels, line numbers and frames). */

@@ -47,28 +47,48 @@ final class ReturnNormalizer {
                 returns.add(insn);
             }
         }
-        Set<AbstractInsnNode> directReturns = new HashSet<>();
+        // A return is direct when all it can return are results (completed or null); a completed call is
+        // replaced by its value when it reaches direct returns only. Each decision narrows the other.
+        Map<AbstractInsnNode, Set<AbstractInsnNode>> originsOf = new IdentityHashMap<>();
         Set<AbstractInsnNode> nullableReturns = new HashSet<>();
         for (AbstractInsnNode ret : returns) {
             Set<AbstractInsnNode> origins = new LinkedHashSet<>();
             flow.origins(ret, origins, new HashSet<>());
-            boolean direct = true;
+            originsOf.put(ret, origins);
             for (AbstractInsnNode o : origins) {
                 if (o.getOpcode() == Opcodes.ACONST_NULL) {
                     nullableReturns.add(ret);
-                } else if (!Names.isCompleted(o)) {
-                    direct = false;
                 }
             }
-            if (direct) {
-                directReturns.add(ret);
+        }
+        Set<AbstractInsnNode> directReturns = new HashSet<>(returns);
+        Set<AbstractInsnNode> asValue = new HashSet<>(completedCalls);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (AbstractInsnNode ret : returns) {
+                if (directReturns.contains(ret)) {
+                    for (AbstractInsnNode o : originsOf.get(ret)) {
+                        if (o.getOpcode() != Opcodes.ACONST_NULL && !asValue.contains(o)) {
+                            directReturns.remove(ret);
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            for (AbstractInsnNode c : completedCalls) {
+                if (asValue.contains(c) && !flow.onlyReturned(c, directReturns, new HashSet<>())) {
+                    asValue.remove(c);
+                    changed = true;
+                }
             }
         }
         InsnList insns = method.instructions;
         for (AbstractInsnNode c : completedCalls) {
             MethodInsnNode call = (MethodInsnNode) c;
             boolean noArg = call.desc.startsWith("()");
-            if (flow.onlyReturned(c, directReturns, new HashSet<>())) {
+            if (asValue.contains(c)) {
                 // The result value itself is what the body returns.
                 if (noArg) {
                     insns.set(c, new InsnNode(Opcodes.ACONST_NULL));

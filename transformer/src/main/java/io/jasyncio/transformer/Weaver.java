@@ -135,8 +135,8 @@ public final class Weaver {
     private static ClassNode read(byte[] classFile) throws WeaveException {
         String name = "<unreadable class file>";
         try {
+            name = nameOf(classFile);
             ClassReader reader = new ClassReader(classFile);
-            name = reader.getClassName();
             ClassNode node = new ClassNode();
             reader.accept(node, ClassReader.SKIP_FRAMES);
             return node;
@@ -147,6 +147,18 @@ public final class Weaver {
                     : "corrupt or truncated class file (" + e + ")";
             throw new WeaveException(new Diagnostic(name.replace('/', '.'), null, name + ".class", -1,
                     "cannot read class: " + what), e);
+        }
+    }
+
+    /** The class name even from a class file too new for ASM (its header is read as if it were Java 8's). */
+    private static String nameOf(byte[] classFile) {
+        try {
+            byte[] header = classFile.clone();
+            header[6] = 0;
+            header[7] = (byte) Opcodes.V1_8;
+            return new ClassReader(header).getClassName();
+        } catch (RuntimeException e) {
+            return "<unreadable class file>";
         }
     }
 

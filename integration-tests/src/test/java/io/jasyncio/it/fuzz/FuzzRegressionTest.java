@@ -30,6 +30,9 @@ class FuzzRegressionTest {
     @TestFactory
     Stream<DynamicTest> keptProgramsBehaveAsTheirTwins() throws IOException {
         Path dir = TestPaths.moduleDir().resolve("src/test/fuzz-regressions");
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".java")).sorted().toList();

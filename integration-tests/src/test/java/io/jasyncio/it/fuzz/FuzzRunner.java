@@ -170,8 +170,6 @@ final class FuzzRunner implements AutoCloseable {
                 return Outcome.of(null, log, t, src.sites);
             }
             return Outcome.of(v, log, null, src.sites);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 

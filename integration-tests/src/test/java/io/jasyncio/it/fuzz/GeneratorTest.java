@@ -31,11 +31,11 @@ class GeneratorTest {
     void twinKeepsTheBodyAndDropsTheCoroutines() {
         String async = "package fuzz;\n\npublic final class P1 {\n"
                 + "    @Async public static Coroutine<String> run(AsyncSrc src, StringBuilder log) {\n"
-                + "        return completed(\"\" + await(src.v(0, 1)));\n    }\n}\n";
+                + "        return completed(\"\" + await(src.i(0, 1)));\n    }\n}\n";
         String twin = Program.syncTwin(async);
         assertTrue(twin.contains("public final class P1Sync {"), twin);
         assertTrue(twin.contains("public static String run(SyncSrc src, StringBuilder log) {"), twin);
-        assertTrue(twin.contains("return completed(\"\" + await(src.v(0, 1)));"), twin);
+        assertTrue(twin.contains("return completed(\"\" + await(src.i(0, 1)));"), twin);
         assertTrue(!twin.contains("@Async") && !twin.contains("Coroutine<"), twin);
     }
 
@@ -74,7 +74,7 @@ class GeneratorTest {
         String all = String.join("\n", programs.stream().map(Program::source).toList());
         for (String shape : List.of("for (int ", "java.util.Arrays.<", " : new ", "while (", "do {", "switch (FuzzLib.E",
                 "switch (String.valueOf", "case 0 -> {", "finally {", "catch (RuntimeException", "try (FuzzLib.Res",
-                "new FuzzLib.Box(", "new FuzzLib.IntPair(", "FuzzLib.sum(", "await(h", "(n > 0 ? await(h", "break;",
+                "new FuzzLib.Box(", "new FuzzLib.IntPair(", "FuzzLib.sum(", "await(h", "(n > 0 ? ((long) await(h", "break;",
                 "continue;", "return completed(", "throw new FuzzException", " ? ", " && ", " || ", "(String) null",
                 "long v", "double v", "float v", "char v", "byte v", "short v", "boolean v", "String v", "int v")) {
             assertTrue(all.contains(shape), "no generated program contains " + shape);

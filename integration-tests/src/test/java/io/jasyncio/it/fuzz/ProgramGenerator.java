@@ -84,7 +84,7 @@ final class ProgramGenerator {
         breakables = 0;
         returns = result;
         self = helper;
-        budget = 4 + r.nextInt(14);
+        budget = 3 + r.nextInt(12);
         List<Node> stmts = new ArrayList<>();
         while (budget > 0) {
             stmts.add(statement(0));
@@ -127,9 +127,9 @@ final class ProgramGenerator {
                     return s;
                 }
             } else if (c < 38) {
-                return stmt("log.append(", expression(Type.any(r), 3), ").append(';');");
+                return stmt("log.append(", pinned(Type.any(r), 2), ").append(';');");
             } else if (c < 41) {
-                return stmt(awaitOf(Type.any(r), 2), ";");
+                return stmt(bareAwait(Type.any(r), 2), ";");
             } else if (c < 44) {
                 return splitDeclaration(nesting);
             } else if (c < 48) {
@@ -160,7 +160,7 @@ final class ProgramGenerator {
 
     private Node declaration() {
         Type t = Type.any(r);
-        Node init = expression(t, 3);
+        Node init = expression(t, 2);
         String name = "v" + names++;
         scope.add(new Var(name, t, true));
         return stmt(t.java, " ", name, " = ", init, ";");
@@ -171,7 +171,7 @@ final class ProgramGenerator {
         Type t = Type.any(r);
         String name = "v" + names++;
         Node between = statementWithoutDeclarations(nesting);
-        Node init = expression(t, 3);
+        Node init = expression(t, 2);
         scope.add(new Var(name, t, true));
         return stmt(t.java, " ", name, "; ", between, " ", name, " = ", init, ";");
     }
@@ -192,8 +192,8 @@ final class ProgramGenerator {
         boolean compound = (v.type() == Type.INT || v.type() == Type.LONG || v.type() == Type.DOUBLE
                 || v.type() == Type.STRING) && r.nextBoolean();
         return compound
-                ? stmt(v.name(), " += ", expression(v.type(), 3), ";")
-                : stmt(v.name(), " = ", expression(v.type(), 3), ";");
+                ? stmt(v.name(), " += ", expression(v.type(), 2), ";")
+                : stmt(v.name(), " = ", expression(v.type(), 2), ";");
     }
 
     private Node loop(int nesting) {
@@ -276,8 +276,21 @@ final class ProgramGenerator {
 
     // ---------------------------------------------------------------- expressions
 
+    /**
+     * {@code (T) await(src.x(site, e))}. Awaits, ternaries, switch expressions and coroutine calls are cast to
+     * their type so none is a poly expression: javac re-attributes a poly argument for every overload
+     * candidate around it, which is exponential in the nesting and made compiling programs take seconds.
+     */
     private Node awaitOf(Type t, int depth) {
-        return Node.of(Node.Kind.AWAIT, t, "await(src.v(", site++, ", ", expression(t, depth), "))");
+        return cast(t, bareAwait(t, depth));
+    }
+
+    private Node bareAwait(Type t, int depth) {
+        return Node.of(Node.Kind.AWAIT, t, "await(src.", t.src, "(", site++, ", ", expression(t, depth), "))");
+    }
+
+    private static Node cast(Type t, Node e) {
+        return expr(t, "((", t.java, ") ", e, ")");
     }
 
     private Node arrayOf(Type t, int length, int depth) {
@@ -299,7 +312,7 @@ final class ProgramGenerator {
     }
 
     Node expression(Type t, int depth) {
-        if (depth <= 0 || r.nextInt(10) < 2) {
+        if (depth <= 0 || r.nextInt(10) < 3) {
             return r.nextInt(4) == 0 ? awaitOf(t, 0) : leaf(t);
         }
         int d = depth - 1;
@@ -307,10 +320,10 @@ final class ProgramGenerator {
         if (c < 22) {
             return awaitOf(t, d);
         } else if (c < 30) {
-            return expr(t, "(", expression(Type.BOOLEAN, d), " ? ", expression(t, d), " : ", expression(t, d), ")");
+            return cast(t, expr(t, "(", expression(Type.BOOLEAN, d), " ? ", expression(t, d), " : ", expression(t, d), ")"));
         } else if (c < 36) {
-            return expr(t, "(switch (Math.floorMod(+(", expression(Type.INT, d), "), 3)) { case 0 -> ", expression(t, d),
-                    "; case 1 -> ", expression(t, d), "; default -> ", expression(t, d), "; })");
+            return cast(t, expr(t, "(switch (Math.floorMod(+(", expression(Type.INT, d), "), 3)) { case 0 -> ", expression(t, d),
+                    "; case 1 -> ", expression(t, d), "; default -> ", expression(t, d), "; })"));
         } else if (c < 41) {
             return expr(t, arrayOf(t, 3, d), "[Math.floorMod(+(", expression(Type.INT, d), "), 3)]");
         } else if (c < 48) {
@@ -325,14 +338,15 @@ final class ProgramGenerator {
     /** {@code await(hK(...))}: a coroutine awaited as a child frame, recursive when it is the helper itself. */
     private Node helperCall(Type t, int d) {
         if (self != null && self.result() == t && r.nextBoolean()) {
-            return expr(t, "(n > 0 ? await(", self.name(), "(src, log, n - 1", arguments(self, d), ")) : ", expression(t, 0), ")");
+            return cast(t, expr(t, "(n > 0 ? ((", t.java, ") await(", self.name(), "(src, log, n - 1", arguments(self, d), "))) : ",
+                    expression(t, 0), ")"));
         }
         List<Helper> fit = helpers.stream().filter(h -> h.result() == t && h != self).toList();
         if (fit.isEmpty()) {
             return null;
         }
         Helper h = fit.get(r.nextInt(fit.size()));
-        return expr(t, "await(", h.name(), "(src, log, Math.floorMod(+(", expression(Type.INT, d), "), 3)", arguments(h, d), "))");
+        return cast(t, expr(t, "await(", h.name(), "(src, log, Math.floorMod(+(", expression(Type.INT, d), "), 3)", arguments(h, d), "))"));
     }
 
     private Node arguments(Helper h, int d) {
@@ -343,6 +357,15 @@ final class ProgramGenerator {
         }
         pieces.add("");
         return expr(null, pieces.toArray());
+    }
+
+    /**
+     * {@code (T) (e)}: an expression whose type is fixed before overload resolution, where an awaited
+     * (generic, boxed) value would make {@code append}, {@code valueOf} or {@code ==} ambiguous or
+     * compare references.
+     */
+    private Node pinned(Type t, int depth) {
+        return expr(t, "(", t.java, ") (", expression(t, depth), ")");
     }
 
     /** Productions particular to one type. Casts apply to {@code +(e)} so an awaited (boxed) value unboxes first. */
@@ -375,8 +398,8 @@ final class ProgramGenerator {
                         : expr(t, "(float) +(", expression(Type.DOUBLE, d), ")");
             case BOOLEAN:
                 return switch (r.nextInt(6)) {
-                    case 0, 1 -> expr(t, "(", expression(pick(r, Type.INT, Type.LONG, Type.DOUBLE), d), pick(r, " < ", " >= ", " == "),
-                            expression(pick(r, Type.INT, Type.LONG), d), ")");
+                    case 0, 1 -> expr(t, "(", pinned(pick(r, Type.INT, Type.LONG, Type.DOUBLE), d), pick(r, " < ", " >= ", " == "),
+                            pinned(pick(r, Type.INT, Type.LONG), d), ")");
                     case 2 -> expr(t, "(", expression(Type.BOOLEAN, d), " && ", expression(Type.BOOLEAN, d), ")");
                     case 3 -> expr(t, "(", expression(Type.BOOLEAN, d), " || ", expression(Type.BOOLEAN, d), ")");
                     case 4 -> expr(t, "(!", expression(Type.BOOLEAN, d), ")");
@@ -394,7 +417,7 @@ final class ProgramGenerator {
             default:
                 return switch (r.nextInt(4)) {
                     case 0, 1 -> expr(t, "(", expression(Type.STRING, d), " + ", expression(Type.any(r), d), ")");
-                    case 2 -> expr(t, "String.valueOf(", expression(Type.any(r), d), ")");
+                    case 2 -> expr(t, "String.valueOf(", pinned(Type.any(r), d), ")");
                     default -> expr(t, "new FuzzLib.Box(", expression(Type.STRING, d), ", ", expression(Type.LONG, d), ", ",
                             expression(Type.DOUBLE, d), ").s");
                 };

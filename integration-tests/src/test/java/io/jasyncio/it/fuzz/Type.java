@@ -4,16 +4,19 @@ import java.util.Random;
 
 /** The value types fuzz programs compute with: every primitive (long and double take two slots) and String. */
 enum Type {
-    INT("int", "Integer"), LONG("long", "Long"), DOUBLE("double", "Double"), FLOAT("float", "Float"),
-    BOOLEAN("boolean", "Boolean"), CHAR("char", "Character"), BYTE("byte", "Byte"), SHORT("short", "Short"),
-    STRING("String", "String");
+    INT("int", "Integer", "i"), LONG("long", "Long", "j"), DOUBLE("double", "Double", "d"), FLOAT("float", "Float", "f"),
+    BOOLEAN("boolean", "Boolean", "z"), CHAR("char", "Character", "c"), BYTE("byte", "Byte", "b"),
+    SHORT("short", "Short", "s"), STRING("String", "String", "str");
 
     final String java;
     final String boxed;
+    /** The {@link AsyncSrc} method that hands out an awaitable of this type. */
+    final String src;
 
-    Type(String java, String boxed) {
+    Type(String java, String boxed, String src) {
         this.java = java;
         this.boxed = boxed;
+        this.src = src;
     }
 
     boolean numeric() {

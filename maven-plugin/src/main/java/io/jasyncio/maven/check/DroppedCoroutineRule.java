@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -26,7 +27,9 @@ final class DroppedCoroutineRule implements CheckRule {
     @Override
     public void check(CompilationUnit unit, Symbols symbols, Sink sink) {
         for (ExpressionStmt statement : unit.findAll(ExpressionStmt.class)) {
-            if (!statement.getExpression().isMethodCallExpr()) {
+            // An expression lambda's body is its value (out -> logged(out) returns the coroutine), not a statement.
+            if (!statement.getExpression().isMethodCallExpr()
+                    || statement.getParentNode().filter(p -> p instanceof LambdaExpr).isPresent()) {
                 continue;
             }
             MethodCallExpr call = statement.getExpression().asMethodCallExpr();

@@ -61,15 +61,24 @@ public final class SourceChecker implements AutoCloseable {
                 solver.add(new JavaParserTypeSolver(root, configuration(encoding)));
             }
         }
-        List<URL> directories = new ArrayList<>();
+        // Jars are read as archives; class directories (a sibling module in the reactor) only through a class
+        // loader, which needs the jars too so that those classes link.
+        List<URL> urls = new ArrayList<>();
+        boolean anyDirectory = false;
         for (Path entry : classpath) {
-            if (Files.isDirectory(entry)) {
-                try {
-                    directories.add(entry.toUri().toURL());
-                } catch (MalformedURLException e) {
-                    setupWarnings.add("ignoring class path entry " + entry + ": " + e.getMessage());
-                }
-            } else if (Files.isRegularFile(entry) && entry.toString().endsWith(".jar")) {
+            boolean directory = Files.isDirectory(entry);
+            if (!directory && !(Files.isRegularFile(entry) && entry.toString().endsWith(".jar"))) {
+                continue;
+            }
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                setupWarnings.add("ignoring class path entry " + entry + ": " + e.getMessage());
+                continue;
+            }
+            if (directory) {
+                anyDirectory = true;
+            } else {
                 try {
                     solver.add(new JarTypeSolver(entry));
                 } catch (IOException | RuntimeException e) {
@@ -77,8 +86,8 @@ public final class SourceChecker implements AutoCloseable {
                 }
             }
         }
-        classDirectories = new URLClassLoader(directories.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-        if (!directories.isEmpty()) {
+        classDirectories = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        if (anyDirectory) {
             solver.add(new ClassLoaderTypeSolver(classDirectories));
         }
         parser = new JavaParser(configuration(encoding).setSymbolResolver(new JavaSymbolSolver(solver)));

@@ -2,6 +2,7 @@ package io.jasyncio.maven.check;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -18,8 +19,10 @@ import java.util.Set;
  * Cancelling a task throws CancellationException at the await where it is suspended. A catch clause
  * around that await which takes CancellationException or one of its supertypes and then carries on
  * turns "stop now" into "keep going": the task ignores its cancellation (Python's swallowed
- * CancelledError). Catching is fine when the block rethrows, re-requests cancellation, or deliberately
- * acknowledges it with {@code uncancel()}.
+ * CancelledError). Catching is fine when the block rethrows, re-requests cancellation, asks
+ * {@code cancelling()}, or deliberately acknowledges it with {@code uncancel()}; and catching exactly
+ * CancellationException around an await of a task held in a variable is how one observes that task's
+ * cancellation, so it is not reported.
  */
 final class SwallowedCancellationRule implements CheckRule {
     private static final String CANCELLATION = "CancellationException";
@@ -35,9 +38,14 @@ final class SwallowedCancellationRule implements CheckRule {
                 continue;
             }
             boolean cancellationHandledEarlier = false;
+            boolean awaitsHeldTasksOnly = awaitsHeldTasksOnly(tryStmt, body.get(), symbols);
             for (CatchClause clause : tryStmt.getCatchClauses()) {
                 Optional<String> caught = caughtSupertype(clause);
-                if (caught.isPresent() && !cancellationHandledEarlier && !propagates(clause, body.get())) {
+                // "try { await(task); } catch (CancellationException e)" is how one observes a task one cancelled.
+                boolean observesTask = awaitsHeldTasksOnly && caught.filter(CANCELLATION::equals).isPresent()
+                        && !clause.getParameter().getType().isUnionType();
+                if (caught.isPresent() && !cancellationHandledEarlier && !observesTask
+                        && !propagates(clause, body.get())) {
                     sink.report(Rule.SWALLOWED_CANCELLATION, clause.getParameter().getType(),
                             "catch (" + caught.get() + " ...) around an await swallows the task's cancellation",
                             "catch CancellationException first and rethrow it, or call currentTask().uncancel() "
@@ -63,6 +71,21 @@ final class SwallowedCancellationRule implements CheckRule {
             }
         }
         return false;
+    }
+
+    /** True when every await in the try block awaits a variable or field (a task or future held), not a call. */
+    private static boolean awaitsHeldTasksOnly(TryStmt tryStmt, Node body, Symbols symbols) {
+        boolean any = false;
+        for (MethodCallExpr call : tryStmt.getTryBlock().findAll(MethodCallExpr.class)) {
+            if (symbols.isAwait(call) && Scopes.enclosingBody(call).filter(b -> b == body).isPresent()) {
+                Expression awaited = call.getArgument(0);
+                if (!awaited.isNameExpr() && !awaited.isFieldAccessExpr()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any && tryStmt.getResources().isEmpty();
     }
 
     /** The caught type (or union member) that a CancellationException would land in, if any. */
@@ -97,8 +120,9 @@ final class SwallowedCancellationRule implements CheckRule {
         }
         for (MethodCallExpr call : clause.getBody().findAll(MethodCallExpr.class)) {
             String name = call.getNameAsString().toLowerCase(Locale.ROOT);
-            if (name.equals("cancel") || name.equals("uncancel") || name.contains("throw")
-                    || name.contains("propagate")) {
+            // cancelling() is how a handler asks whether the cancellation was its own (Python 3.11's idiom)
+            if (name.equals("cancel") || name.equals("uncancel") || name.equals("cancelling")
+                    || name.contains("throw") || name.contains("propagate")) {
                 return true;
             }
         }

@@ -19,7 +19,7 @@ final class CheckerFixture {
         {"io/jasyncio/Coroutine.java", "package io.jasyncio; public abstract class Coroutine<T> implements Awaitable<T> {}"},
         {"io/jasyncio/Future.java", "package io.jasyncio; public class Future<T> implements Awaitable<T> {}"},
         {"io/jasyncio/Task.java", "package io.jasyncio; public class Task<T> extends Future<T> {"
-                + " public boolean cancel() { return true; } public int uncancel() { return 0; } }"},
+                + " public boolean cancel() { return true; } public int uncancel() { return 0; } public int cancelling() { return 0; } }"},
         {"io/jasyncio/EventLoop.java", "package io.jasyncio; public class EventLoop {"
                 + " public <T> T runUntilComplete(Awaitable<T> a) { return null; } }"},
         {"io/jasyncio/Asyncio.java", String.join("\n",

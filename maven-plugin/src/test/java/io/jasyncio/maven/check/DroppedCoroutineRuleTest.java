@@ -92,4 +92,16 @@ class DroppedCoroutineRuleTest {
                 + " never runs \u2014 await(download(...)) it, or schedule it with createTask(download(...))",
                 findings.get(0).toString());
     }
+
+    @ParameterizedTest(name = "resolved={0}")
+    @ValueSource(booleans = {true, false})
+    void anExpressionLambdaReturnsItsCoroutineButABlockLambdaDropsIt(boolean resolved) throws Exception {
+        List<String> found = new CheckerFixture(root, resolved).check(HEADER + lines(
+                "  static void m() {",
+                "    java.util.function.Supplier<Coroutine<String>> make = () -> download();",
+                "    Runnable oops = () -> { download(); };",
+                "  }",
+                "}"));
+        assertEquals(List.of("dropped-coroutine@8:29"), found);
+    }
 }

@@ -54,4 +54,21 @@ class SwallowedCancellationRuleTest {
         // plain()'s await is its own mistake; its catch is not a swallowed cancellation
         assertEquals(List.of("await-outside-async@14:24"), found);
     }
+
+    @ParameterizedTest(name = "resolved={0}")
+    @ValueSource(booleans = {true, false})
+    void observingACancelledTaskIsFineButABroadCatchStillSwallows(boolean resolved) throws Exception {
+        List<String> found = new CheckerFixture(root, resolved).check(HEADER + lines(
+                "  @Async Coroutine<Void> m(Task<String> task) {",
+                "    task.cancel();",
+                "    try { await(task); } catch (CancellationException e) { System.out.println(\"cancelled\"); }",
+                "    try { await(task); } catch (Exception e) { System.out.println(\"cancelled\"); }",
+                "    try { await(sleep(1)); } catch (CancellationException e) {",
+                "      if (currentTask().cancelling() > 0) { System.out.println(\"mine\"); }",
+                "    }",
+                "    return completed();",
+                "  }",
+                "}"));
+        assertEquals(List.of("swallowed-cancellation@9:33"), found);
+    }
 }

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Turns bench/results/ into summary.csv, summary.md (the table BENCHMARKS.md shows) and one SVG bar
+chart per workload. Reads JMH's JSON (jmh-*.json) and the JSON Lines of the scale runs and the Python
+peers (*.jsonl). Standard library only: the SVG is written by hand.
+
+Usage: report.py RESULTS_DIR [--update-doc BENCHMARKS.md]
+--update-doc rewrites the table between the result markers of that document.
+"""
+import csv
+import glob
+import html
+import json
+import os
+import sys
+
+# workload -> (title, unit, target, what the target bounds)
+WORKLOADS = {
+    "await_done": ("await of a done future", "ns", 5, "≤ 5 ns"),
+    "await_child": ("await of a coroutine that returns at once", "ns", None, ""),
+    "pingpong_roundtrip": ("ping-pong round trip (2 suspend/resume)", "ns", 100, "≤ 100 ns, ≥ 3× faster than virtual threads"),
+    "task_spawn": ("task create + run + complete", "ns", 300, "≤ 300 ns"),
+    "gather_100k": ("gather of 100,000 coroutines", "ms", None, ""),
+    "async_tree_none": ("async_tree, 6×6, no I/O", "ms", None, ""),
+    "async_tree_io": ("async_tree, 6×6, sleep(0.05) leaves", "ms", None, ""),
+    "memory_sleeping_task": ("retained bytes per sleeping task", "B", 250, "≤ 250 B"),
+    "memory_suspended_frame": ("retained bytes per suspended frame, beyond live values", "B", 100, "≤ 100 B"),
+    "timers_callLater": ("callLater (1M timers)", "ns", 200, "≤ 200 ns"),
+    "timers_cancel": ("timer cancel (500k)", "ns", 20, "≤ 20 ns"),
+    "timers_fire": ("timer fired (500k, after 500k cancelled)", "ns", None, ""),
+}
+
+JMH = {
+    "AwaitDoneBenchmark.jasyncioAwait": ("await_done", "jasyncio"),
+    "AwaitDoneBenchmark.jasyncioAwaitCoroutine": ("await_child", "jasyncio"),
+    "AwaitDoneBenchmark.baselineResult": ("await_done", "Future.result() loop (floor)"),
+    "AwaitDoneBenchmark.completableFutureJoin": ("await_done", "CompletableFuture.join"),
+    "PingPongBenchmark.jasyncio": ("pingpong_roundtrip", "jasyncio"),
+    "PingPongBenchmark.virtualThreads": ("pingpong_roundtrip", "virtual threads + SynchronousQueue"),
+    "PingPongBenchmark.virtualThreadsOneCarrier": ("pingpong_roundtrip", "virtual threads + SynchronousQueue, 1 carrier"),
+    "PingPongBenchmark.completableFuture": ("pingpong_roundtrip", "CompletableFuture async chain"),
+    "SpawnBenchmark.jasyncioTask": ("task_spawn", "jasyncio"),
+    "SpawnBenchmark.virtualThread": ("task_spawn", "virtual thread start + join"),
+    "SpawnBenchmark.completableFuture": ("task_spawn", "CompletableFuture.supplyAsync on one thread"),
+    "GatherBenchmark.jasyncioGather": ("gather_100k", "jasyncio"),
+    "AsyncTreeBenchmark.jasyncio": ("async_tree_{variant}", "jasyncio"),
+    "AsyncTreeBenchmark.virtualThreads": ("async_tree_{variant}", "virtual threads"),
+    "AsyncTreeBenchmark.completableFuture": ("async_tree_{variant}", "CompletableFuture on one thread"),
+}
+
+UNIT_SCALE = {"ns/op": ("ns", 1.0), "us/op": ("ns", 1e3), "ms/op": ("ms", 1.0), "s/op": ("ms", 1e3)}
+
+
+def jdk_major(version):
+    return version.split(".")[0].split("+")[0] if version else "?"
+
+
+def load(results):
+    rows = []
+    for path in sorted(glob.glob(os.path.join(results, "jmh-*.json"))):
+        with open(path) as f:
+            text = f.read().strip()
+        if not text:
+            continue
+        for b in json.loads(text):
+            key = ".".join(b["benchmark"].split(".")[-2:])
+            if key not in JMH:
+                continue
+            workload, impl = JMH[key]
+            params = b.get("params", {})
+            workload = workload.format(**params)
+            if params.get("eager") == "true":
+                impl += " (eager)"
+            unit, scale = UNIT_SCALE[b["primaryMetric"]["scoreUnit"]]
+            want = WORKLOADS[workload][1]
+            if unit != want:   # ns <-> ms
+                scale *= 1e-6 if want == "ms" else 1e6
+            err = b["primaryMetric"].get("scoreError")
+            alloc = next((m["score"] for k, m in b.get("secondaryMetrics", {}).items()
+                          if k.endswith("gc.alloc.rate.norm")), "")
+            rows.append({
+                "workload": workload,
+                "impl": "%s, JDK %s" % (impl, jdk_major(b.get("jdkVersion", ""))),
+                "value": b["primaryMetric"]["score"] * scale,
+                "error": (err * scale) if isinstance(err, (int, float)) and err == err else "",
+                "unit": want,
+                "alloc": alloc,
+                "source": os.path.basename(path),
+            })
+    for path in sorted(glob.glob(os.path.join(results, "*.jsonl"))):
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if not line.startswith("{"):
+                    continue
+                r = json.loads(line)
+                w = r["workload"]
+                if w not in WORKLOADS:
+                    continue
+                impl = r["impl"]
+                if "jdk" in r:
+                    impl = "%s, JDK %s" % (impl, jdk_major(r["jdk"]))
+                unit = WORKLOADS[w][1]
+                if w == "memory_suspended_frame" and "bytes_beyond_live" in r:
+                    value = r["bytes_beyond_live"]
+                elif "bytes_per_op" in r:
+                    value = r["bytes_per_op"]
+                elif "ms_per_op" in r:
+                    value = r["ms_per_op"] if unit == "ms" else r["ms_per_op"] * 1e6
+                else:
+                    value = r["ns_per_op"] if unit == "ns" else r["ns_per_op"] / 1e6
+                rows.append({"workload": w, "impl": impl, "value": value, "error": "", "unit": unit,
+                             "source": os.path.basename(path)})
+    return rows
+
+
+def is_jasyncio(impl):
+    return impl.startswith("jasyncio")
+
+
+def annotate(rows):
+    """Adds target, meets, and the ratio to plain jasyncio on the newest JDK (× jasyncio: > 1 is slower)."""
+    for w in WORKLOADS:
+        group = [r for r in rows if r["workload"] == w]
+        # the reference: plain (not eager) jasyncio on the newest JDK measured, where the JVM peers ran
+        ref = sorted((r for r in group if is_jasyncio(r["impl"]) and "eager" not in r["impl"]),
+                     key=lambda r: -int(r["impl"].rsplit(" ", 1)[-1]) if r["impl"].rsplit(" ", 1)[-1].isdigit() else 0)
+        ref_value = ref[0]["value"] if ref else None
+        target = WORKLOADS[w][2]
+        vt = min((r["value"] for r in group if r["impl"].startswith("virtual threads")), default=None)
+        for r in group:
+            r["target"] = target if target is not None else ""
+            r["meets"] = ("yes" if r["value"] <= target else "no") if target is not None and is_jasyncio(r["impl"]) else ""
+            if w == "pingpong_roundtrip" and r["meets"] and vt:
+                # the second half of the target: at least 3x faster than the best virtual-thread hand-off
+                r["meets"] = "%s; %.1f× faster than VT (%s)" % (r["meets"], vt / r["value"], "yes" if vt / r["value"] >= 3 else "no")
+            r["x_jasyncio"] = round(r["value"] / ref_value, 2) if ref_value else ""
+    return rows
+
+
+def fmt(v):
+    if v == "" or v is None:
+        return ""
+    if abs(v) >= 100:
+        return "%.0f" % v
+    if abs(v) >= 10:
+        return "%.1f" % v
+    return "%.2f" % v
+
+
+def write_csv(rows, path):
+    cols = ["workload", "impl", "value", "error", "unit", "alloc", "target", "meets", "x_jasyncio", "source"]
+    with open(path, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=cols)
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r.get(c, "") for c in cols})
+
+
+# the headline table's columns: (heading, predicate on the implementation's label)
+COLUMNS = [
+    ("jasyncio JDK 25", lambda i: i == "jasyncio, JDK 25"),
+    ("jasyncio JDK 17", lambda i: i == "jasyncio, JDK 17"),
+    ("jasyncio eager JDK 25", lambda i: i == "jasyncio (eager), JDK 25"),
+    ("virtual threads", lambda i: i.startswith("virtual thread") and "1 carrier" not in i),
+    ("CompletableFuture", lambda i: i.startswith("CompletableFuture")),
+    ("CPython 3.11", lambda i: i.startswith("CPython 3.11") and "asyncio" in i and "eager" not in i),
+    ("CPython 3.12 eager", lambda i: i.startswith("CPython 3.1") and "eager" in i),
+    ("uvloop", lambda i: "uvloop" in i),
+]
+
+
+def headline(rows):
+    """One row per workload, one column per implementation family, the target and whether jasyncio meets it."""
+    out = ["| workload | target | " + " | ".join(c for c, _ in COLUMNS) + " |",
+           "|---|---|" + "---:|" * len(COLUMNS)]
+    for w, (title, unit, _, target_text) in WORKLOADS.items():
+        group = [r for r in rows if r["workload"] == w]
+        if not group:
+            continue
+        cells = []
+        for _, pred in COLUMNS:
+            vals = [r for r in group if pred(r["impl"])]
+            if not vals:
+                cells.append("")
+                continue
+            r = min(vals, key=lambda r: r["value"])
+            mark = {"y": " (met)", "n": " (missed)"}.get(r["meets"][:1], "") if r.get("meets") else ""
+            cells.append("%s %s%s" % (fmt(r["value"]), unit, mark))
+        out.append("| %s | %s | %s |" % (title, target_text or "—", " | ".join(cells)))
+    return out
+
+
+def write_markdown(rows, path):
+    out = headline(rows) + ["", "<details><summary>Every measurement</summary>", ""]
+    out += ["| workload | implementation | value | ± | alloc B/op | target | met | × jasyncio |",
+           "|---|---|---:|---:|---:|---|---|---:|"]
+    for w, (title, unit, _, target_text) in WORKLOADS.items():
+        group = sorted((r for r in rows if r["workload"] == w), key=lambda r: r["value"])
+        for r in group:
+            out.append("| %s | %s | %s %s | %s | %s | %s | %s | %s |" % (
+                title, r["impl"], fmt(r["value"]), unit, fmt(r["error"]), fmt(r.get("alloc", "")),
+                target_text if is_jasyncio(r["impl"]) else "", r["meets"],
+                ("%.2f" % r["x_jasyncio"]) if r["x_jasyncio"] != "" else ""))
+    out += ["", "</details>"]
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def write_svg(w, rows, path):
+    title, unit, target, _ = WORKLOADS[w]
+    group = sorted((r for r in rows if r["workload"] == w), key=lambda r: r["value"])
+    if not group:
+        return False
+    label_w, bar_w, row_h, top = 400, 380, 24, 44
+    width, height = label_w + bar_w + 90, top + row_h * len(group) + 30
+    vmax = max([r["value"] for r in group] + ([target] if target else []))
+    sx = bar_w / vmax if vmax > 0 else 1
+    svg = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (width, height),
+           '<rect width="100%" height="100%" fill="white"/>',
+           '<text x="10" y="22" font-size="14" font-weight="bold">%s (%s, lower is better)</text>' % (html.escape(title), unit)]
+    for i, r in enumerate(group):
+        y = top + i * row_h
+        color = "#2b6cb0" if is_jasyncio(r["impl"]) else "#a0aec0"
+        svg.append('<text x="%d" y="%d" text-anchor="end">%s</text>' % (label_w - 8, y + 15, html.escape(r["impl"])))
+        svg.append('<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"/>' % (label_w, y + 3, max(1.0, r["value"] * sx), row_h - 6, color))
+        svg.append('<text x="%.1f" y="%d">%s %s</text>' % (label_w + max(1.0, r["value"] * sx) + 5, y + 15, fmt(r["value"]), unit))
+    if target:
+        x = label_w + target * sx
+        svg.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#e53e3e" stroke-dasharray="4 3"/>' % (x, top - 4, x, height - 22))
+        svg.append('<text x="%.1f" y="%d" fill="#e53e3e">target %s %s</text>' % (x + 3, height - 8, fmt(target), unit))
+    svg.append("</svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(svg) + "\n")
+    return True
+
+
+BEGIN, END = "<!-- results:begin (bench/report.py writes this table) -->", "<!-- results:end -->"
+
+
+def update_doc(doc, table):
+    """Replaces the table between the markers in the document (BENCHMARKS.md), if both are there."""
+    with open(doc) as f:
+        text = f.read()
+    a, b = text.find(BEGIN), text.find(END)
+    if a < 0 or b < a:
+        print("report.py: no result markers in %s; left unchanged" % doc)
+        return
+    with open(doc, "w") as f:
+        f.write(text[:a + len(BEGIN)] + "\n" + table + text[b:])
+
+
+def main():
+    args = sys.argv[1:]
+    doc = None
+    if "--update-doc" in args:
+        i = args.index("--update-doc")
+        doc = args[i + 1]
+        del args[i:i + 2]
+    results = args[0] if args else os.path.join(os.path.dirname(__file__), "results")
+    rows = annotate(load(results))
+    write_csv(rows, os.path.join(results, "summary.csv"))
+    write_markdown(rows, os.path.join(results, "summary.md"))
+    if doc:
+        with open(os.path.join(results, "summary.md")) as f:
+            update_doc(doc, f.read())
+    plots = [w for w in WORKLOADS if write_svg(w, rows, os.path.join(results, w + ".svg"))]
+    print("%d results; summary.csv, summary.md, %d plots in %s" % (len(rows), len(plots), results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+// The check goal fails at process-sources, before compiling, naming file:line:column and the rule.
+def log = new File(basedir, 'build.log').text
+assert log =~ /\[ERROR\] \S*src\/main\/java\/demo\/Bad\.java:11:13: await-in-synchronized: .+ \S{1,3} .+/
+assert log.contains('jasyncio check found 1 error')
+assert !new File(basedir, 'target/classes').exists()
+return true

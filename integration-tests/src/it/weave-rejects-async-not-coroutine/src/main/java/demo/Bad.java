@@ -1,0 +1,7 @@
+package demo;
+
+import io.jasyncio.Async;
+
+public class Bad {
+    @Async static String name() { return "x"; }
+}

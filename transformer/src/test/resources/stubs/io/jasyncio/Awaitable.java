@@ -1,0 +1,5 @@
+package io.jasyncio;
+
+/** Test stub. */
+public interface Awaitable<T> {
+}
