@@ -69,11 +69,11 @@ async def lines(reader, writer):
 
 
 async def slow(reader, writer):
-    """A slow consumer with a small receive buffer: reads 4 KiB every 2 ms, then answers like count."""
+    """A slow consumer with a small receive buffer: reads 8 KiB every 2 ms, then answers like count."""
     writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 16384)
     h = hashlib.sha256()
     n = 0
-    while data := await reader.read(4096):
+    while data := await reader.read(8192):
         h.update(data)
         n += len(data)
         await asyncio.sleep(0.002)
@@ -157,6 +157,12 @@ async def client_lines(host, port):
     print("|".join(out))
 
 
+async def client_lines_after_go(host, port):
+    """client_lines, once a line arrives on stdin (so the test decides when we connect)."""
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+    await client_lines(host, port)
+
+
 async def client_unix_lines(path):
     """client_lines over a Unix-domain socket."""
     reader, writer = await asyncio.open_unix_connection(path)
@@ -195,6 +201,8 @@ def main():
         asyncio.run(client_echo(*args))
     elif mode == "client-lines":
         asyncio.run(client_lines(*args))
+    elif mode == "client-lines-after-go":
+        asyncio.run(client_lines_after_go(*args))
     elif mode == "client-unix-lines":
         asyncio.run(client_unix_lines(*args))
     elif mode == "client-many":

@@ -11,6 +11,8 @@ package io.jasyncio;
  * Release is synchronous in asyncio ({@code __aexit__} only calls {@code release()}), so this is a plain
  * {@link AutoCloseable} rather than an {@link AsyncCloseable}: closing it needs no await and works in
  * woven and plain code alike. Close it once per acquisition; each close is one {@code release()}.
+ * ({@code javac -Xlint:try} notes that {@code held} is never used in the block;
+ * {@code @SuppressWarnings("try")} quiets it.)
  */
 @FunctionalInterface
 public interface Acquired extends AutoCloseable {

@@ -106,8 +106,10 @@ public class AsyncQueue<T> extends LoopBound {
     }
 
     /**
-     * Removes and returns an item, waiting while the queue is empty. Fails with
-     * {@link QueueShutDownException} if the queue is shut down and empty (or gets so while waiting).
+     * Removes and returns an item, waiting while the queue is empty. As in Python this is a coroutine:
+     * nothing is taken until it is awaited (so it costs one small frame; {@link #getNowait()} is the
+     * allocation-free path). Fails with {@link QueueShutDownException} if the queue is shut down and
+     * empty (or gets so while waiting). A cancelled get takes no item, and passes its wake-up on.
      */
     public Coroutine<T> get() {
         return getWhenAvailable();

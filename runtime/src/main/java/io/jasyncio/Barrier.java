@@ -35,6 +35,7 @@ public final class Barrier extends LoopBound {
      * is reset or aborted while waiting.
      */
     @Async
+    @SuppressWarnings("try")   // the resource only releases the lock
     public Coroutine<Integer> arriveAndWait() {
         try (var held = await(cond.acquire())) {
             // The previous round is still draining (or resetting): wait for the next one.
@@ -55,13 +56,14 @@ public final class Barrier extends LoopBound {
                 }
                 return completed(index);
             } finally {
-
+                leave();
             }
         }
     }
 
     /** Returns the barrier to its empty state; tasks waiting in it get a {@link BarrierBrokenException}. */
     @Async
+    @SuppressWarnings("try")   // the resource only releases the lock
     public Coroutine<Void> reset() {
         try (var held = await(cond.acquire())) {
             if (count > 0) {
@@ -76,6 +78,7 @@ public final class Barrier extends LoopBound {
 
     /** Breaks the barrier: waiting and future arrivals get a {@link BarrierBrokenException}. */
     @Async
+    @SuppressWarnings("try")   // the resource only releases the lock
     public Coroutine<Void> abort() {
         try (var held = await(cond.acquire())) {
             state = State.BROKEN;

@@ -37,8 +37,17 @@ public abstract class Coroutine<T> implements Awaitable<T> {
         }
     }
 
+    /** Python's {@code coro.close()} on a coroutine that will never run: not a "never awaited" mistake. */
+    final void forgetUnawaited() {
+        CoroutineTracker.Site s = site;
+        if (s != null) {
+            site = null;
+            CoroutineTracker.started(s);
+        }
+    }
+
     /** Binds the coroutine to the task that runs it; a coroutine runs at most once. */
-    final void start(Task<?> t) {
+    final void bindTask(Task<?> t) {
         if (task != null) {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
         }
@@ -151,7 +160,7 @@ public abstract class Coroutine<T> implements Awaitable<T> {
 
     private static Object startChild(Coroutine<?> child, Coroutine<?> frame) {
         Task<?> task = frame.task;
-        child.start(task);
+        child.bindTask(task);
         child.caller = frame;
         if (task.inlineDepth >= MAX_INLINE_DEPTH) {
             return task.handOff(child);   // trampoline: the task starts it once this stack unwinds

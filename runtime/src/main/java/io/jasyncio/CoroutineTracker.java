@@ -31,7 +31,11 @@ final class CoroutineTracker {
 
     /** Called by the Coroutine constructor when tracking is enabled. */
     static Site created(Coroutine<?> c) {
-        Site s = new Site(c, EventLoop.runningOrNull());
+        EventLoop loop = EventLoop.runningOrNull();
+        if (loop != null && !loop.getDebug()) {
+            return null;   // only coroutines made under a debug loop (or before any loop runs) are tracked
+        }
+        Site s = new Site(c, loop);
         PENDING.add(s);
         return s;
     }

@@ -133,6 +133,9 @@ public class EventLoop implements AutoCloseable {
 
     /** Internal scheduling without a Handle (task steps, future callbacks). */
     final void enqueue(Runnable r) {
+        if (debug) {
+            checkThread("a future's completion (its done-callbacks are scheduled on the loop)");
+        }
         ready.add(r);
     }
 
@@ -262,11 +265,18 @@ public class EventLoop implements AutoCloseable {
 
     /** Shuts the default executor down and waits for its running jobs (asyncio.run does this). */
     public void shutdownDefaultExecutor() {
+        shutdownDefaultExecutor(true);
+    }
+
+    private void shutdownDefaultExecutor(boolean waitForJobs) {
         executorShutdownCalled = true;
         ExecutorService ex = defaultExecutor;
         if (ex != null) {
             defaultExecutor = null;
             ex.shutdown();
+            if (!waitForJobs) {
+                return;
+            }
             try {
                 ex.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
@@ -410,7 +420,7 @@ public class EventLoop implements AutoCloseable {
         ready.clear();
         inbox.clear();
         timers.clear();
-        shutdownDefaultExecutor();
+        shutdownDefaultExecutor(false);   // as CPython's close: a job stuck forever must not hang close()
         try {
             selector.close();
         } catch (IOException e) {

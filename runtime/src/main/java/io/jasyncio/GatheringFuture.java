@@ -13,7 +13,7 @@ import java.util.concurrent.CancellationException;
 final class GatheringFuture<T> extends Future<List<T>> {
     private final Future<?>[] children;
     private final boolean returnExceptions;
-    /** The distinct children; a future passed twice is awaited once. */
+    /** How many distinct children there are: a future passed twice is awaited once. */
     private final int distinct;
     private int finished;
     private boolean cancelRequested;

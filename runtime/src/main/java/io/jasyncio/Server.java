@@ -39,6 +39,8 @@ public final class Server implements AsyncCloseable {
     private Path unixPath;
     private boolean serving;
     private int activeCount;
+    /** The connections this server accepted and that are still open (for closeClients / abortClients). */
+    private final java.util.Set<Transport> clients = new java.util.LinkedHashSet<>();
     private List<Future<Void>> waiters = new ArrayList<>();
     private Future<Void> servingForever;
 
@@ -80,7 +82,9 @@ public final class Server implements AsyncCloseable {
             List<ServerSocketChannel> channels = new ArrayList<>();
             try {
                 for (java.net.InetAddress a : (java.net.InetAddress[]) resolved.value) {
-                    ServerSocketChannel ch = a instanceof java.net.Inet6Address
+                    // No host: the JDK's default socket is dual-stack where IPv6 exists, so it takes IPv4 too.
+                    ServerSocketChannel ch = a == null ? ServerSocketChannel.open()
+                            : a instanceof java.net.Inet6Address
                             ? ServerSocketChannel.open(StandardProtocolFamily.INET6) : ServerSocketChannel.open(StandardProtocolFamily.INET);
                     channels.add(ch);
                     ch.configureBlocking(false);
@@ -229,6 +233,20 @@ public final class Server implements AsyncCloseable {
         return new ServeForever();
     }
 
+    /** Python 3.13's {@code close_clients()}: closes every accepted connection (after its buffered writes). */
+    public void closeClients() {
+        for (Transport t : List.copyOf(clients)) {
+            t.close();
+        }
+    }
+
+    /** Python 3.13's {@code abort_clients()}: drops every accepted connection at once. */
+    public void abortClients() {
+        for (Transport t : List.copyOf(clients)) {
+            t.abort();
+        }
+    }
+
     @Override
     public Awaitable<?> closeAsync(Throwable failure) {
         close();
@@ -242,11 +260,13 @@ public final class Server implements AsyncCloseable {
 
     // ---------------------------------------------------------------- connections
 
-    void attach() {
+    void attach(Transport t) {
         activeCount++;
+        clients.add(t);
     }
 
-    void detach() {
+    void detach(Transport t) {
+        clients.remove(t);
         activeCount--;
         if (activeCount == 0 && listeners == null) {
             wakeUp();

@@ -47,7 +47,7 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
         this.server = server;
         this.key = SelectorEvents.attach(loop, channel, this);
         if (server != null) {
-            server.attach();
+            server.attach(this);
         }
         // As asyncio: connectionMade runs in the next iteration, and reading starts only after it.
         loop.enqueue(this::start);
@@ -407,7 +407,7 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
         } finally {
             SelectorEvents.closeQuietly(channel);
             if (server != null) {
-                server.detach();
+                server.detach(this);
             }
         }
     }

@@ -59,7 +59,7 @@ public final class StreamWriter {
 
     /** Completes when the connection is closed; throws what broke it, if it was lost to an error. */
     public Coroutine<Void> waitClosed() {
-        return new FutureCoroutine<>(loop -> protocol.closed);
+        return new FutureCoroutine<>(loop -> Streams.follow(loop, protocol.closed));
     }
 
     /**

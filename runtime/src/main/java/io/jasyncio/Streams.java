@@ -3,7 +3,6 @@ package io.jasyncio;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -90,7 +89,28 @@ final class Streams {
         return out;
     }
 
-    static UnaryOperator<Protocol> none() {
-        return null;
+    /**
+     * A new future that completes as {@code src} does, for one awaiter of a shared future (closed, exit):
+     * cancelling the awaiter cancels only its follower, never the shared future.
+     */
+    static <T> Future<T> follow(EventLoop loop, Future<T> src) {
+        if (src.isDone()) {
+            return src;   // nothing left to cancel
+        }
+        Future<T> out = new Future<>(loop);
+        src.addCallback(() -> {
+            if (out.isDone()) {
+                return;
+            }
+            if (src.isCancelled()) {
+                out.cancel();
+            } else if (SelectorEvents.failure(src) != null) {
+                out.setException(SelectorEvents.failure(src));
+            } else {
+                @SuppressWarnings("unchecked") T v = (T) src.value;
+                out.setResult(v);
+            }
+        });
+        return out;
     }
 }

@@ -27,13 +27,15 @@ public final class Subprocess {
     private Subprocess(EventLoop loop, ProcessBuilder pb) throws IOException {
         process = pb.start();
         String name = "jasyncio-subprocess-" + process.pid();
+        SubprocessPipes.WritePump stdinPump = null;
         if (pb.redirectInput() == ProcessBuilder.Redirect.PIPE) {
             StreamReaderProtocol p = new StreamReaderProtocol(loop, new StreamReader(), null);
-            SubprocessPipes.WritePump pump = new SubprocessPipes.WritePump(loop, process.getOutputStream(), p, name + "-stdin");
-            stdin = new StreamWriter(pump, p, p.reader());
+            stdinPump = new SubprocessPipes.WritePump(loop, process.getOutputStream(), p, name + "-stdin");
+            stdin = new StreamWriter(stdinPump, p, p.reader());
         } else {
             stdin = null;
         }
+        SubprocessPipes.WritePump pump = stdinPump;
         stdout = pb.redirectOutput() == ProcessBuilder.Redirect.PIPE ? pipe(loop, this::ended, process.getInputStream(), name + "-stdout") : null;
         stderr = pb.redirectError() == ProcessBuilder.Redirect.PIPE && !pb.redirectErrorStream()
                 ? pipe(loop, this::ended, process.getErrorStream(), name + "-stderr") : null;
@@ -42,6 +44,9 @@ public final class Subprocess {
             try {
                 loop.callSoonThreadsafe(() -> {
                     returncode = p.exitValue();
+                    if (pump != null) {
+                        pump.close();   // nobody reads it any more: let its thread finish
+                    }
                     if (!exit.isDone()) {
                         exit.setResult(returncode);
                     }
@@ -116,7 +121,7 @@ public final class Subprocess {
      * may block on a full pipe: read it, or use {@link #communicate}.
      */
     public Coroutine<Integer> waitFor() {
-        return new FutureCoroutine<>(loop -> exit);
+        return new FutureCoroutine<>(loop -> Streams.follow(loop, exit));
     }
 
     /**

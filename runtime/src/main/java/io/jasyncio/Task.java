@@ -51,7 +51,7 @@ public class Task<T> extends Future<T> implements Runnable {
         if (coro == null) {
             throw new NullPointerException("Task: coro is null");
         }
-        coro.start(this);
+        coro.bindTask(this);
         this.coro = coro;
         this.name = name;
         current = coro;

@@ -44,9 +44,11 @@ public final class TaskGroup implements AsyncCloseable {
     @SuppressWarnings("unchecked")
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         if (exiting && tasks.isEmpty()) {
+            coro.forgetUnawaited();
             throw new IllegalStateException("TaskGroup.createTask: " + this + " is finished");
         }
         if (aborting) {
+            coro.forgetUnawaited();
             throw new IllegalStateException("TaskGroup.createTask: " + this + " is shutting down");
         }
         Task<T> task = loop.createTask(coro, name);

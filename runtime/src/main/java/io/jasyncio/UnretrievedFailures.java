@@ -71,7 +71,8 @@ final class UnretrievedFailures {
             this.owner = owner;
             this.failure = f.failure;
             this.task = f instanceof Task<?>;
-            this.description = f.toString();
+            // Cheap and side-effect free (toString would name an unnamed task): built on every failure.
+            this.description = f.getClass().getSimpleName() + "[finished exception=" + failure + "]";
         }
 
         void retrieved() {

@@ -6,8 +6,9 @@ import java.util.Iterator;
 /**
  * The FIFO of futures that tasks blocked on a primitive are suspended on (CPython's {@code _waiters},
  * {@code _getters}, {@code _putters}). A woken waiter's future is done but not cancelled; a waiter whose
- * task was cancelled has a cancelled future. Each waiting coroutine removes its own future when it
- * resumes, so the head is normally the oldest live waiter.
+ * task was cancelled has a cancelled future. Lock, Semaphore, Event and Condition waiters remove their
+ * own future when they resume (the head is normally the oldest live waiter); queues pop a waiter as
+ * they wake it.
  */
 final class Waiters {
     private static final ArrayDeque<Future<Object>> NONE = new ArrayDeque<>(0);

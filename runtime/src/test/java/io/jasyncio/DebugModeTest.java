@@ -173,6 +173,46 @@ class DebugModeTest extends LoopFixture {
     }
 
     @Test
+    void aCoroutineRefusedByAFinishedTaskGroupIsNotReportedAsNeverAwaited() {
+        assertEquals("refused", loop.runUntilComplete(refusedByGroup()));
+        loop.close();
+        assertEquals(List.of(), reportMessages());
+    }
+
+    @Async
+    static Coroutine<String> refusedByGroup() {
+        TaskGroup kept;
+        try (TaskGroup tg = new TaskGroup()) {
+            kept = tg;
+        }
+        try {
+            kept.createTask(TaskTest.appendTo(new ArrayList<>(), "never"));
+        } catch (IllegalStateException e) {
+            return completed("refused");
+        }
+        return completed("accepted");
+    }
+
+    @Test
+    void completingAFutureFromAnotherThreadRaises() throws Exception {
+        Future<String> target = loop.createFuture();
+        target.addDoneCallback(f -> { });
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Future<String> done = loop.createFuture();
+        loop.callSoon(() -> new Thread(() -> {
+            try {
+                target.setResult("from the wrong thread");
+            } catch (Throwable t) {
+                error.set(t);
+            }
+            loop.callSoonThreadsafe(() -> done.setResult("ok"));
+        }).start());
+        loop.runUntilComplete(done);
+        assertInstanceOf(IllegalStateException.class, error.get());
+        assertTrue(error.get().getMessage().contains("Non-thread-safe operation"), error.get().getMessage());
+    }
+
+    @Test
     void loopsWithoutDebugDoNotReportNeverAwaitedCoroutines() {
         loop.setDebug(false);
         loop.runUntilComplete(dropACoroutine());

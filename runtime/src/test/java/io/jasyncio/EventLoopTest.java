@@ -260,6 +260,8 @@ class EventLoopTest extends LoopFixture {
         assertEquals("Event loop is closed", e.getMessage());
         assertThrows(IllegalStateException.class, () -> loop.callLater(1, () -> { }));
         assertThrows(IllegalStateException.class, () -> loop.runForever());
+        assertThrows(IllegalStateException.class, () -> loop.callSoonThreadsafe(() -> { }));
+        assertThrows(IllegalStateException.class, () -> loop.createTask(Asyncio.sleep(1)));
         loop.close();   // closing twice is harmless
     }
 

@@ -314,4 +314,29 @@ class LockTest {
         assertFalse(lock.isLocked());
         return completed();
     }
+
+    @Test
+    void anyTaskMayReleaseTheLockAndTheNextWaiterGetsIt() {
+        runVirtual(releasedByAnotherTask());
+    }
+
+    @Async
+    static Coroutine<Void> releaseFor(Lock lock) {
+        lock.release();
+        return completed();
+    }
+
+    @Async
+    static Coroutine<Void> releasedByAnotherTask() {
+        Lock lock = new Lock();
+        List<String> log = log();
+        await(lock.acquire());
+        createTask(worker(lock, log, "a"));
+        await(settle());
+        await(createTask(releaseFor(lock)));   // as in asyncio, the lock has no owner
+        await(settle());
+        assertEquals(List.of("a"), log);
+        assertFalse(lock.isLocked());
+        return completed();
+    }
 }

@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Peer implements AutoCloseable {
     static final long TIMEOUT_SECONDS = 30;
+    /** Blocking reads of the peer's pipes get their own threads: never the common pool, which may have one. */
+    private static final java.util.concurrent.ExecutorService PIPES = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "peer-pipe");
+        t.setDaemon(true);
+        return t;
+    });
 
     final Process process;
     private final BufferedReader out;
@@ -42,7 +48,7 @@ final class Peer implements AutoCloseable {
             } catch (IOException e) {
                 return "(stderr unreadable: " + e + ")";
             }
-        });
+        }, PIPES);
     }
 
     /** Whether the program is on the PATH. */
@@ -90,7 +96,7 @@ final class Peer implements AutoCloseable {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        });
+        }, PIPES);
         try {
             String s = line.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (s == null) {

@@ -466,4 +466,46 @@ class QueueTest {
         assertEquals(List.of("g<-x"), log);
         return completed();
     }
+
+    @Test
+    void immediateShutdownOfAQueueNobodyTookFromReleasesJoinAtOnce() {
+        runVirtual(immediateShutdownUntaken());
+    }
+
+    @Async
+    static Coroutine<Void> immediateShutdownUntaken() {
+        AsyncQueue<String> q = new AsyncQueue<>(2);
+        List<String> log = log();
+        q.putNowait("a");
+        q.putNowait("b");
+        createTask(joiner(q, log));
+        createTask(putter(q, log, "c"));
+        await(settle());
+        q.shutdown(true);
+        await(settle());
+        assertEquals(List.of("joined", "c:shutdown"), log);
+        assertEquals(0, q.qsize());
+        return completed();
+    }
+
+    @Test
+    void aBlockedPriorityGetterGetsTheSmallestOfTheItemsPutMeanwhile() {
+        runVirtual(priorityGetter());
+    }
+
+    @Async
+    static Coroutine<Void> priorityGetter() {
+        AsyncQueue<String> q = new AsyncPriorityQueue<>();
+        List<String> log = log();
+        createTask(getter(q, log, "g1"));
+        createTask(getter(q, log, "g2"));
+        await(settle());
+        q.putNowait("m");   // wakes g1, which takes the smallest item there is when it runs
+        q.putNowait("c");
+        q.putNowait("x");
+        await(settle());
+        assertEquals(List.of("g1<-c", "g2<-m"), log);
+        assertEquals(List.of("x"), drain(q));
+        return completed();
+    }
 }

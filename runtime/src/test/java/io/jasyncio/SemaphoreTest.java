@@ -230,4 +230,12 @@ class SemaphoreTest {
         assertEquals(2, sem.value, "every permit came back");
         return completed();
     }
+
+    @Test
+    void theDefaultValueIsOnePermit() {
+        assertEquals(1, new Semaphore().value);
+        BoundedSemaphore bounded = new BoundedSemaphore();
+        assertEquals(1, bounded.value);
+        assertThrows(IllegalStateException.class, bounded::release);
+    }
 }

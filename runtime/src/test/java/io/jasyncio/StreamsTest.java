@@ -160,7 +160,7 @@ class StreamsTest {
         StreamPair conn = await(openConnection("127.0.0.1", port));
         StreamWriter writer = conn.writer();
         ((SocketChannel) writer.getExtraInfo("socket")).setOption(StandardSocketOptions.SO_SNDBUF, 16384);
-        byte[] data = pattern(2 * 1024 * 1024);
+        byte[] data = pattern(1024 * 1024);
         int chunk = 32 * 1024;
         int maxBuffered = 0;
         int waits = 0;
@@ -304,6 +304,73 @@ class StreamsTest {
     }
 
     @Test
+    void twoThousandConnectionsOpenAtOnceOnOneLoop() {
+        run(loop, manyConnections(2000));
+    }
+
+    @Async
+    static Coroutine<Void> manyConnections(int n) {
+        Server server = await(startServer(StreamsTest::upperCaser, "127.0.0.1", 0));
+        int port = server.localAddress().getPort();
+        List<StreamPair> conns = new ArrayList<>();
+        // Open in waves of the listen backlog (100, as asyncio): all stay open together at the end.
+        while (conns.size() < n) {
+            List<Task<StreamPair>> wave = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                wave.add(createTask(openConnection("127.0.0.1", port)));
+            }
+            conns.addAll(await(gather(wave)));
+        }
+        for (int i = 0; i < n; i++) {
+            conns.get(i).writer().write(ascii("c" + i + "\n"));
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals("C" + i + "\n", str(await(conns.get(i).reader().readLine())));
+        }
+        for (StreamPair c : conns) {
+            c.writer().close();
+        }
+        for (StreamPair c : conns) {
+            await(c.writer().waitClosed());
+        }
+        server.close();
+        await(server.waitClosed());
+        return completed();
+    }
+
+    @Test
+    void peerSendingAnEndlessLineIsDisconnectedAndOthersAreServed() {
+        List<Map<String, Object>> reported = new ArrayList<>();
+        loop.setExceptionHandler((l, ctx) -> reported.add(ctx));
+        run(loop, endlessLine(reported));
+    }
+
+    @Async
+    static Coroutine<Void> endlessLine(List<Map<String, Object>> reported) {
+        Server server = await(startServer(StreamsTest::upperCaser, null, 0));   // all interfaces
+        int port = server.localAddress().getPort();
+        StreamPair bad = await(openConnection("127.0.0.1", port));
+        byte[] noNewline = new byte[300_000];
+        java.util.Arrays.fill(noNewline, (byte) 'z');
+        bad.writer().write(noNewline);
+        try {
+            assertEquals(0, await(bad.reader().read(-1)).length, "disconnected without an answer");
+        } catch (Exception reset) {
+            assertInstanceOf(SocketException.class, reset, "closing with unread input may reset instead");
+        }
+        assertEquals(1, reported.size());
+        assertInstanceOf(LimitOverrunException.class, reported.get(0).get("exception"));
+        bad.writer().close();
+        StreamPair good = await(openConnection("127.0.0.1", port));
+        good.writer().write(ascii("fine\n"));
+        assertEquals("FINE\n", str(await(good.reader().readLine())));
+        good.writer().close();
+        server.close();
+        await(server.waitClosed());
+        return completed();
+    }
+
+    @Test
     void failingHandlerIsReportedAndTheServerKeepsServing() {
         List<Map<String, Object>> reported = new ArrayList<>();
         loop.setExceptionHandler((l, ctx) -> reported.add(ctx));
@@ -365,6 +432,30 @@ class StreamsTest {
             assertTrue(forever.isCancelled());
         }
         assertFalse(server.isServing());
+        return completed();
+    }
+
+    @Test
+    void aTimedOutWaitClosedLeavesTheCloseObservableAndCloseClientsEndsConnections() {
+        run(loop, timedOutWaitClosed());
+    }
+
+    @Async
+    static Coroutine<Void> timedOutWaitClosed() {
+        Server server = await(startServer(StreamsTest::upperCaser, "127.0.0.1", 0));
+        StreamPair c = await(openConnection("127.0.0.1", server.localAddress().getPort()));
+        try {
+            await(waitFor(c.writer().waitClosed(), 0.05));
+            fail("nobody closed the connection yet");
+        } catch (AsyncTimeoutException expected) {
+            assertFalse(c.writer().isClosing());
+        }
+        server.closeClients();
+        assertEquals(0, await(c.reader().read(-1)).length, "the server closed its side");
+        c.writer().close();
+        await(c.writer().waitClosed());   // the earlier, cancelled wait did not cancel the close itself
+        server.close();
+        await(server.waitClosed());
         return completed();
     }
 

@@ -420,4 +420,95 @@ class TaskTest extends LoopFixture {
         Asyncio.run(immediate(1));
         return completed();
     }
+
+    @Test
+    void noCurrentTaskInsideAPlainCallback() {
+        Task<?>[] seen = {loop.createTask(sleep(0))};
+        loop.callSoon(() -> seen[0] = Asyncio.currentTask());
+        runOnce();
+        assertNull(seen[0]);
+    }
+
+    @Test
+    void theCancelMessageReachesTheInnermostFrame() {
+        Task<String> t = loop.createTask(outerCatching());
+        runOnce();
+        t.cancel("deep");
+        assertEquals("inner saw: deep", loop.runUntilComplete(t));
+    }
+
+    @Async
+    static Coroutine<String> outerCatching() {
+        return completed(await(innerCatching()));
+    }
+
+    @Async
+    static Coroutine<String> innerCatching() {
+        try {
+            await(sleep(100));
+        } catch (CancellationException e) {
+            return completed("inner saw: " + e.getMessage());
+        }
+        return completed("not cancelled");
+    }
+
+    @Test
+    void aCancelledTaskCanFinishItsCleanupAwaits() {
+        List<String> log = new ArrayList<>();
+        Task<Void> t = loop.createTask(WaitForTest.slowWithCleanup(log));
+        loop.callLater(1, t::cancel);
+        assertThrows(CancellationException.class, () -> loop.runUntilComplete(t));
+        assertEquals(List.of("cleanup"), log);
+        assertEquals(3.0, loop.time());
+    }
+
+    @Test
+    void aTaskThatSwallowsCancellationCanBeCancelledAgain() {
+        Task<String> t = loop.createTask(swallowOnceThenSleep());
+        runOnce();
+        t.cancel();
+        loop.runUntilComplete(sleep(1));
+        assertFalse(t.isDone(), "it swallowed the first cancellation and went back to sleep");
+        t.cancel();
+        assertThrows(CancellationException.class, () -> loop.runUntilComplete(t));
+        assertEquals(2, t.cancelling());
+    }
+
+    @Async
+    static Coroutine<String> swallowOnceThenSleep() {
+        try {
+            await(sleep(100));
+        } catch (CancellationException e) {
+            // ignore once
+        }
+        await(sleep(100));
+        return completed("done");
+    }
+
+    @Test
+    void asyncioRunReportsALeftoverTaskThatFailsWhileBeingCancelled() {
+        List<java.util.Map<String, Object>> seen = new ArrayList<>();
+        Asyncio.run(leaveAFailingTask(seen));
+        assertEquals(1, seen.size(), seen.toString());
+        assertEquals("unhandled exception during Asyncio.run() shutdown", seen.get(0).get("message"));
+        assertEquals("failed while cancelled", ((Throwable) seen.get(0).get("exception")).getMessage());
+    }
+
+    @Async
+    static Coroutine<Void> leaveAFailingTask(List<java.util.Map<String, Object>> seen) {
+        getRunningLoop().setExceptionHandler((l, context) -> seen.add(context));
+        createTask(failWhenCancelled());
+        await(sleep(0));
+        return completed();
+    }
+
+    @Async
+    static Coroutine<Void> failWhenCancelled() {
+        try {
+            await(sleep(1000));
+        } catch (CancellationException e) {
+            throw new IllegalStateException("failed while cancelled");
+        }
+        return completed();
+    }
 }

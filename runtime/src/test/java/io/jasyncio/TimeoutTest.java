@@ -131,4 +131,29 @@ class TimeoutTest extends LoopFixture {
         runOnce();
         assertEquals(0, loop.scheduledTimerCount());
     }
+
+    @Test
+    void aTimeoutAroundATaskGroupCancelsItsChildrenAndRaisesTimeout() {
+        List<String> log = new ArrayList<>();
+        assertThrows(AsyncTimeoutException.class, () -> loop.runUntilComplete(timeout(1, groupOfSleepers(log))));
+        assertEquals(List.of("a cancelled", "b cancelled"), log);
+        assertEquals(1.0, loop.time());
+    }
+
+    @Async
+    static Coroutine<Void> groupOfSleepers(List<String> log) {
+        try (TaskGroup tg = new TaskGroup()) {
+            tg.createTask(TaskGroupTest.logCancel(log, "a", 10));
+            tg.createTask(TaskGroupTest.logCancel(log, "b", 10));
+        }
+        return completed();
+    }
+
+    @Test
+    void cleanupAwaitsInsideTheBodyRunBeforeTheTimeoutSurfaces() {
+        List<String> log = new ArrayList<>();
+        assertThrows(AsyncTimeoutException.class, () -> loop.runUntilComplete(timeout(1, WaitForTest.slowWithCleanup(log))));
+        assertEquals(List.of("cleanup"), log);
+        assertEquals(3.0, loop.time());
+    }
 }

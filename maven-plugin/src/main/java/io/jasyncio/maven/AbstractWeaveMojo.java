@@ -2,6 +2,8 @@ package io.jasyncio.maven;
 
 import io.jasyncio.transformer.ClasspathHierarchy;
 import io.jasyncio.transformer.Diagnostic;
+import io.jasyncio.transformer.WeaveException;
+import io.jasyncio.transformer.WeaveResult;
 import io.jasyncio.transformer.Weaver;
 
 import org.apache.maven.plugin.AbstractMojo;
@@ -80,19 +82,41 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
         Path stateFile = Paths.get(project.getBuild().getDirectory(), "jasyncio", stateName() + ".state");
         WeaveState state = WeaveState.load(stateFile);
         ClassesWeaver.Summary summary;
-        try (ClasspathHierarchy hierarchy = new ClasspathHierarchy(classpath)) {
-            Weaver weaver = new Weaver(hierarchy);
-            summary = new ClassesWeaver(weaver::weave, new PathSelector(includes, excludes)).weave(classes, state);
+        try (LazyWeaver weaver = new LazyWeaver(classpath)) {
+            summary = new ClassesWeaver(weaver, new PathSelector(includes, excludes)).weave(classes, state);
             state.save();
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("Cannot weave " + classes + ": " + e.getMessage(), e);
         }
-        if (summary.unwoven() > 0) {
-            getLog().warn("The jasyncio weaver on this class path cannot weave yet: " + summary.unwoven()
-                    + " classes left unwoven");
-        }
         getLog().info("Woven " + summary.woven() + " classes (" + summary.unchanged() + " unchanged)");
         report(summary.errors());
+    }
+
+    /** Opens the class path (every jar) only when a class actually needs weaving: a no-op rebuild never does. */
+    private static final class LazyWeaver implements ClassesWeaver.ClassTransform, AutoCloseable {
+        private final List<Path> classpath;
+        private ClasspathHierarchy hierarchy;
+        private Weaver weaver;
+
+        LazyWeaver(List<Path> classpath) {
+            this.classpath = classpath;
+        }
+
+        @Override
+        public WeaveResult weave(byte[] classFile) throws WeaveException {
+            if (weaver == null) {
+                hierarchy = new ClasspathHierarchy(classpath);
+                weaver = new Weaver(hierarchy);
+            }
+            return weaver.weave(classFile);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (hierarchy != null) {
+                hierarchy.close();
+            }
+        }
     }
 
     private void report(List<Diagnostic> errors) throws MojoFailureException {

@@ -30,8 +30,8 @@ final class ClassesWeaver {
         WeaveResult weave(byte[] classFile) throws WeaveException;
     }
 
-    /** What a run did. {@code unwoven} counts classes a stub weaver could not handle. */
-    record Summary(int woven, int unchanged, int generated, int unwoven, List<Diagnostic> errors) {
+    /** What a run did: classes rewritten, classes left as they were, frame classes written, misuse found. */
+    record Summary(int woven, int unchanged, int generated, List<Diagnostic> errors) {
     }
 
     // Every class the weaver rewrites or rejects names @Async, Asyncio (await) or AsyncCloseable: all
@@ -60,7 +60,6 @@ final class ClassesWeaver {
         int woven = 0;
         int unchanged = 0;
         int generated = 0;
-        int unwoven = 0;
         List<Diagnostic> errors = new ArrayList<>();
         Set<String> written = new HashSet<>();
         for (Path classFile : classFiles) {
@@ -91,10 +90,8 @@ final class ClassesWeaver {
             } catch (WeaveException e) {
                 errors.addAll(e.diagnostics());
                 continue;
-            } catch (UnsupportedOperationException e) {
-                // The transformer's facade before the real weaver lands: leave the class as javac wrote it.
-                unwoven++;
-                continue;
+            } catch (UncheckedIOException e) {
+                throw e;   // the class path cannot be read: the build's problem, not this class's
             } catch (RuntimeException | LinkageError e) {
                 errors.add(new Diagnostic(binaryName(relative), null, relative, -1,
                         "the weaver failed on this class (" + e + "); please report it with the class file"));
@@ -121,7 +118,7 @@ final class ClassesWeaver {
             deleteFrames(classesDir, state, state.previousFrames(relative), frames);
         }
         deleteFrames(classesDir, state, state.orphanedFrames(classesDir), Set.of());
-        return new Summary(woven, unchanged, generated, unwoven, List.copyOf(errors));
+        return new Summary(woven, unchanged, generated, List.copyOf(errors));
     }
 
     /** Deletes frame classes an earlier run wrote that the current code no longer has. */

@@ -29,11 +29,17 @@ final class WeaveState {
 
     private final Path file;
     private final Map<String, Entry> previous;
+    private final Map<String, List<String>> previousFramesByOwner = new HashMap<>();
     private final Map<String, Entry> current = new TreeMap<>();
 
     private WeaveState(Path file, Map<String, Entry> previous) {
         this.file = file;
         this.previous = previous;
+        for (Map.Entry<String, Entry> e : previous.entrySet()) {
+            if (e.getValue().owner() != null) {
+                previousFramesByOwner.computeIfAbsent(e.getValue().owner(), k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
     }
 
     /** Loads the state file; a missing or unreadable one means a full weave, never a failure. */
@@ -80,22 +86,15 @@ final class WeaveState {
 
     /** The frame classes the last run generated for {@code owner}. */
     List<String> previousFrames(String owner) {
-        List<String> frames = new ArrayList<>();
-        for (Map.Entry<String, Entry> e : previous.entrySet()) {
-            if (owner.equals(e.getValue().owner())) {
-                frames.add(e.getKey());
-            }
-        }
-        return frames;
+        return previousFramesByOwner.getOrDefault(owner, List.of());
     }
 
     /** Every frame class of the last run whose owner's class file no longer exists under {@code classesDir}. */
     List<String> orphanedFrames(Path classesDir) {
         List<String> frames = new ArrayList<>();
-        for (Map.Entry<String, Entry> e : previous.entrySet()) {
-            String owner = e.getValue().owner();
-            if (owner != null && !Files.exists(classesDir.resolve(owner))) {
-                frames.add(e.getKey());
+        for (Map.Entry<String, List<String>> e : previousFramesByOwner.entrySet()) {
+            if (!Files.exists(classesDir.resolve(e.getKey()))) {
+                frames.addAll(e.getValue());
             }
         }
         return frames;

@@ -29,7 +29,8 @@ final class AsyncMethodFinder {
         List<MethodNode> async = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (MethodNode m : owner.methods) {
-            if (Names.isAsync(m)) {
+            // javac copies annotations onto bridge methods; a bridge only forwards to the woven method.
+            if (Names.isAsync(m) && (m.access & Opcodes.ACC_BRIDGE) == 0) {
                 int before = problems.size();
                 checkSignature(m, places, problems);
                 if (problems.size() == before) {

@@ -77,7 +77,7 @@ final class BodyGenerator {
             save(s, sp, out);
         }
         out.add(new VarInsnNode(Opcodes.ALOAD, s.frameSlot));
-        out.add(new LdcInsnNode(site.label()));
+        out.add(pushInt(site.label()));
         out.add(new FieldInsnNode(Opcodes.PUTFIELD, s.frameClass, "label", "I"));
         out.add(suspendedMarker());
         out.add(new InsnNode(Opcodes.ARETURN));
@@ -162,6 +162,14 @@ final class BodyGenerator {
             }
         }
         return out;
+    }
+
+    private static org.objectweb.asm.tree.AbstractInsnNode pushInt(int v) {
+        if (v <= 5) {
+            return new InsnNode(Opcodes.ICONST_0 + v);
+        }
+        return v <= Short.MAX_VALUE ? new org.objectweb.asm.tree.IntInsnNode(v <= Byte.MAX_VALUE ? Opcodes.BIPUSH
+                : Opcodes.SIPUSH, v) : new LdcInsnNode(v);
     }
 
     private static FieldInsnNode suspendedMarker() {

@@ -4,7 +4,6 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
  * Generates the frame class {@code Owner$m$Coroutine}: label, receiver, parameters and typed spill
@@ -119,9 +118,5 @@ final class FrameClassGenerator {
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-    }
-
-    static Type fieldType(char kind) {
-        return kind == 'L' ? Type.getType(Names.OBJECT_DESC) : Type.getType(String.valueOf(kind));
     }
 }

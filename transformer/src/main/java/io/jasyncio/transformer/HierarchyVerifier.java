@@ -52,12 +52,21 @@ final class HierarchyVerifier extends SimpleVerifier {
         if (type.getSort() != Type.OBJECT) {
             return type.getSort() == Type.ARRAY ? Type.getObjectType(TypeRelations.OBJECT) : null;
         }
-        String s = relations.superName(type.getInternalName());
-        return s == null ? null : Type.getObjectType(s);
+        String name = type.getInternalName();
+        if (name.equals(TypeRelations.OBJECT)) {
+            return null;
+        }
+        relations.guessed(name);
+        String s = relations.superName(name);
+        // An unknown class is guessed to extend Object; the guess is remembered and reported.
+        return Type.getObjectType(s == null ? TypeRelations.OBJECT : s);
     }
 
     @Override
     protected boolean isAssignableFrom(Type type1, Type type2) {
+        if (type1 == null || type2 == null) {
+            return false;
+        }
         if (type1.equals(type2)) {
             return true;
         }

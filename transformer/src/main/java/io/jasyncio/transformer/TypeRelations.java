@@ -16,6 +16,7 @@ final class TypeRelations {
     private final ClassHierarchy hierarchy;
     private final Map<String, ClassHierarchy.ClassInfo> cache = new HashMap<>();
     private final Set<String> missing = new TreeSet<>();
+    private final Set<String> unresolved = new TreeSet<>();
 
     TypeRelations(ClassHierarchy hierarchy) {
         this.hierarchy = hierarchy;
@@ -75,6 +76,10 @@ final class TypeRelations {
 
     /** What ASM's frame computation asks: the nearest common super class (Object for interfaces/unknowns). */
     String commonSuperClass(String a, String b) {
+        if (!isKnown(a) || !isKnown(b)) {
+            guessed(a);
+            guessed(b);
+        }
         if (isSubtype(b, a)) {
             return a;
         }
@@ -89,9 +94,22 @@ final class TypeRelations {
             if (isSubtype(b, c)) {
                 return c;
             }
+            guessed(c);
             c = superName(c);
         }
         return OBJECT;
+    }
+
+    /** Remembers an unknown class whose place in the hierarchy a merge had to guess (as Object). */
+    void guessed(String name) {
+        if (!isKnown(name)) {
+            unresolved.add(name);
+        }
+    }
+
+    /** Unknown classes that decided a merge: the frames of woven code may then be wrong. */
+    Set<String> unresolved() {
+        return unresolved;
     }
 
     /** Classes asked about but not found, sorted. */

@@ -69,6 +69,7 @@ public final class Weaver {
                 continue;
             }
             try {
+                stripFrames(m);
                 ReturnNormalizer.normalize(owner.name, m);
                 AsyncCloseRewriter.rewrite(m, relations);
                 ConstructorArgumentMover.move(owner.name, m);
@@ -78,7 +79,8 @@ public final class Weaver {
                 SuspensionPlan plan = SuspensionPlan.plan(m, analysis, frameSlot + 1, !isStatic);
                 CoroutineShape shape = new CoroutineShape(owner, m, frameClass, frameSlot, plan);
                 MethodNode body = BodyGenerator.generate(shape, m);
-                methods.add(body);
+                methods.set(methods.size() - 1, withFrames(owner, m, relations));
+                methods.add(withFrames(owner, body, relations));
                 woven.add(m.name + m.desc);
                 woven.add(body.name + body.desc);
                 generated.put(frameClass, FrameClassGenerator.generate(shape, owner.version, relations));
@@ -94,9 +96,15 @@ public final class Weaver {
             owner.invisibleAnnotations = new ArrayList<>();
         }
         owner.invisibleAnnotations.add(new AnnotationNode(Names.WOVEN));
+        if (!relations.unresolved().isEmpty()) {
+            throw new WeaveException(List.of(places.atClass("cannot compute stack map frames of the woven methods:"
+                    + " classes not found on the weaving class path: " + String.join(", ", relations.unresolved())
+                    + " — put them on the class path the weaver reads (the plugin's is the module's compile class"
+                    + " path; the agent's is the class loader's)")));
+        }
         byte[] bytes;
         try {
-            ClassWriter cw = new HierarchyClassWriter(relations);
+            ClassWriter cw = new ClassWriter(0);
             owner.accept(cw);
             bytes = cw.toByteArray();
         } catch (RuntimeException e) {
@@ -112,6 +120,29 @@ public final class Weaver {
             throw new WeaveException(problems);
         }
         return new WeaveResult(true, bytes, generated);
+    }
+
+    /** javac's frames describe the code before weaving; the woven method gets new ones. */
+    private static void stripFrames(MethodNode m) {
+        for (org.objectweb.asm.tree.AbstractInsnNode insn : m.instructions.toArray()) {
+            if (insn instanceof org.objectweb.asm.tree.FrameNode) {
+                m.instructions.remove(insn);
+            }
+        }
+    }
+
+    /**
+     * The method with stack map frames (and max stack/locals) computed against the hierarchy, written
+     * alone in a class of the owner's name, so the owner's other methods keep their original frames.
+     */
+    private static MethodNode withFrames(ClassNode owner, MethodNode m, TypeRelations relations) {
+        ClassWriter cw = new HierarchyClassWriter(relations);
+        cw.visit(owner.version, owner.access, owner.name, null, owner.superName, owner.interfaces.toArray(new String[0]));
+        m.accept(cw);
+        cw.visitEnd();
+        ClassNode one = new ClassNode();
+        new ClassReader(cw.toByteArray()).accept(one, 0);
+        return one.methods.get(0);
     }
 
     private static WeaveResult unchanged(byte[] classFile) {
@@ -138,7 +169,7 @@ public final class Weaver {
             name = nameOf(classFile);
             ClassReader reader = new ClassReader(classFile);
             ClassNode node = new ClassNode();
-            reader.accept(node, ClassReader.SKIP_FRAMES);
+            reader.accept(node, 0);   // untouched methods keep javac's frames
             return node;
         } catch (RuntimeException e) {
             String what = e instanceof IllegalArgumentException && e.getMessage() != null

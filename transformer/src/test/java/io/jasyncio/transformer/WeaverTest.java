@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.lang.reflect.Field;
@@ -222,6 +221,78 @@ class WeaverTest {
     }
 
     @Test
+    void bridgeMethodsThatJavacAnnotatedAreLeftAlone() throws Exception {
+        TestSupport.project(tmp, Map.of("p/H.java", """
+                package p;
+                import io.jasyncio.*;
+                interface Handler<T> { Coroutine<T> handle(T t); }
+                public class H implements Handler<String> {
+                    @Async public Coroutine<String> handle(String s) { return Asyncio.completed(s + Asyncio.await(Future.done("!"))); }
+                    public static Object viaBridge() { Handler<String> h = new H(); return h.handle("hi"); }
+                }
+                """));
+        WeaveResult r;
+        try (ClasspathHierarchy h = TestSupport.hierarchy(tmp)) {
+            r = new Weaver(h).weave(TestSupport.read(tmp.resolve("classes"), "p/H"));
+        }
+        assertEquals(List.of("p/H$handle$Coroutine"), List.copyOf(r.generatedClasses().keySet()));
+        ClassLoader loader = TestSupport.weaveAndLoad(tmp);
+        TestSupport.Driven d = new TestSupport.Driven(TestSupport.call(loader, "p.H", "viaBridge")).start();
+        assertEquals("p.H$handle$Coroutine", d.coroutine.getClass().getName());
+        assertEquals("hi!", d.result());
+    }
+
+    static final String MERGES = """
+            package p;
+            import io.jasyncio.*;
+            public class Merges {
+                public static String untouched(boolean c) {
+                    Base x = c ? new A() : new B();
+                    return x.id();
+                }
+                @Async public static Coroutine<String> woven(boolean c, Awaitable<String> a) {
+                    Base x = c ? new A() : new B();
+                    String s = Asyncio.await(a);
+                    return Asyncio.completed(x.id() + s);
+                }
+            }
+            abstract class Base { abstract String id(); }
+            class A extends Base { String id() { return "A"; } }
+            class B extends Base { String id() { return "B"; } }
+            """;
+
+    @Test
+    void untouchedMethodsKeepTheirFramesEvenWithAnIncompleteClassPath() throws Exception {
+        TestSupport.project(tmp, Map.of("p/Merges.java", MERGES.replace("@Async public static Coroutine<String> woven",
+                "@Async public static Coroutine<String> wovenNoMerge(Awaitable<String> a) {"
+                        + " return Asyncio.completed(Asyncio.await(a)); }\n    public static Coroutine<String> woven")
+                .replace("String s = Asyncio.await(a);", "String s = \"\";")
+                .replace("return Asyncio.completed(x.id() + s);", "return null;")));
+        java.nio.file.Files.delete(tmp.resolve("classes/p/Base.class"));
+        try (ClasspathHierarchy h = TestSupport.hierarchy(tmp)) {
+            new DirectoryWeaver(h).weave(tmp.resolve("classes"), f -> f.toString().contains("Merges"));
+        }
+        TestSupport.compile(tmp.resolve("classes"), List.of(tmp.resolve("stubs")), Map.of("p/Base.java",
+                "package p; abstract class Base { abstract String id(); }"));
+        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{tmp.resolve("classes").toUri().toURL(),
+                tmp.resolve("stubs").toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        assertEquals("B", TestSupport.call(loader, "p.Merges", "untouched", false), "verified by the JVM on load");
+    }
+
+    @Test
+    void aWovenMergeOverAnUnknownClassIsAnErrorNamingIt() throws Exception {
+        TestSupport.project(tmp, Map.of("p/Merges.java", MERGES));
+        java.nio.file.Files.delete(tmp.resolve("classes/p/Base.class"));
+        java.nio.file.Files.delete(tmp.resolve("classes/p/A.class"));
+        try (ClasspathHierarchy h = TestSupport.hierarchy(tmp)) {
+            WeaveException e = assertThrows(WeaveException.class,
+                    () -> new Weaver(h).weave(TestSupport.read(tmp.resolve("classes"), "p/Merges")));
+            assertTrue(e.getMessage().startsWith("p/Merges.java: in p.Merges: cannot compute stack map frames of the woven"
+                    + " methods: classes not found on the weaving class path: p/A"), e.getMessage());
+        }
+    }
+
+    @Test
     void classesWithoutAsyncComeBackByteIdentical() throws Exception {
         TestSupport.project(tmp, Map.of("p/Plain.java", "package p; public class Plain { int f() { return 1; } }",
                 "p/Uses.java", "package p; public class Uses { Object f() { return io.jasyncio.Future.pending(); } }"));
@@ -284,10 +355,5 @@ class WeaverTest {
         ClassNode n = new ClassNode();
         new ClassReader(bytes).accept(n, 0);
         return n;
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> fieldNames(ClassNode n) {
-        return n.fields.stream().map((FieldNode f) -> f.name).toList();
     }
 }

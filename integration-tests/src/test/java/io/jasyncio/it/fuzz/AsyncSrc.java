@@ -46,4 +46,18 @@ public interface AsyncSrc {
     default Awaitable<String> str(int site, String value) {
         return v(site, value);
     }
+
+    /**
+     * An awaitable created now and awaited later, perhaps after others created after it: later ones
+     * complete first. Never the target of a cancellation (that would arrive at some other await).
+     */
+    <T> Awaitable<T> deferred(int site, T value);
+
+    default Awaitable<Integer> li(int site, int value) {
+        return deferred(site, value);
+    }
+
+    default Awaitable<String> lstr(int site, String value) {
+        return deferred(site, value);
+    }
 }

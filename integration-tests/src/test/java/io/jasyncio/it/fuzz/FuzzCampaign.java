@@ -13,11 +13,12 @@ final class FuzzCampaign {
     private static final int BATCH = 25;
 
     /** A minimal diverging program and how it diverges. */
-    record Finding(long seed, String original, Program shrunk, FuzzRunner.Divergence divergence) {
+    record Finding(long seed, String original, Program shrunk, FuzzRunner.Divergence divergence, boolean debugInfo) {
         String report() {
             return "jasyncio differential fuzzer: woven code diverges from its synchronous twin (" + divergence.kind() + ")\n"
+                    + (debugInfo ? "" : "compiled with -g:none and without -parameters\n")
                     + "program " + shrunk.className + " (seed " + seed + "), shrunk to:\n\n" + shrunk.source() + "\n"
-                    + divergence.detail() + "\n\nkeep it as a regression: save the source above to src/test/fuzz-regressions/"
+                    + divergence.detail() + "\n\nkeep it as a regression: save the source above to src/test/fuzz-regressions/open/ (move it up a folder once fixed) as "
                     + shrunk.className + ".java";
         }
     }
@@ -39,22 +40,24 @@ final class FuzzCampaign {
             for (int i = start; i < Math.min(count, start + BATCH); i++) {
                 batch.add(new ProgramGenerator(seed * 1_000_003L + i).generate("P" + Long.toUnsignedString(seed) + "x" + i));
             }
-            List<FuzzRunner.Compiled> compiled = compileOrExplain(batch);
+            // every other batch without debug information (-g:none, no -parameters)
+            boolean debugInfo = (start / BATCH) % 2 == 0;
+            List<FuzzRunner.Compiled> compiled = compileOrExplain(batch, debugInfo);
             for (int i = 0; i < batch.size(); i++) {
                 programsRun++;
                 long programSeed = seed * 1_000_003L + start + i;
                 FuzzRunner.Divergence d = runner.check(compiled.get(i), programSeed);
                 if (d != null) {
-                    return Optional.of(shrink(programSeed, batch.get(i), d));
+                    return Optional.of(shrink(programSeed, batch.get(i), d, debugInfo));
                 }
             }
         }
         return Optional.empty();
     }
 
-    private List<FuzzRunner.Compiled> compileOrExplain(List<Program> batch) {
+    private List<FuzzRunner.Compiled> compileOrExplain(List<Program> batch, boolean debugInfo) {
         try {
-            return runner.compile(batch.stream().map(Program::source).toList());
+            return runner.compile(batch.stream().map(Program::source).toList(), debugInfo);
         } catch (InMemoryCompiler.CompilationFailed e) {
             // a generator bug: find the program javac rejects, so the message shows it
             for (Program p : batch) {
@@ -69,20 +72,20 @@ final class FuzzCampaign {
         }
     }
 
-    Finding shrink(long seed, Program program, FuzzRunner.Divergence divergence) {
+    Finding shrink(long seed, Program program, FuzzRunner.Divergence divergence, boolean debugInfo) {
         Shrinker shrinker = new Shrinker(candidate -> {
-            FuzzRunner.Divergence d = checkOne(candidate, seed);
+            FuzzRunner.Divergence d = checkOne(candidate, seed, debugInfo);
             return d != null && d.kind().equals(divergence.kind());
         }, 400);
         Program small = shrinker.shrink(program);
-        FuzzRunner.Divergence last = checkOne(small, seed);
-        return new Finding(seed, program.source(), small, last != null ? last : divergence);
+        FuzzRunner.Divergence last = checkOne(small, seed, debugInfo);
+        return new Finding(seed, program.source(), small, last != null ? last : divergence, debugInfo);
     }
 
-    private FuzzRunner.Divergence checkOne(Program p, long seed) {
+    private FuzzRunner.Divergence checkOne(Program p, long seed, boolean debugInfo) {
         List<FuzzRunner.Compiled> c;
         try {
-            c = runner.compile(List.of(p.source()));
+            c = runner.compile(List.of(p.source()), debugInfo);
         } catch (InMemoryCompiler.CompilationFailed e) {
             return null;
         }

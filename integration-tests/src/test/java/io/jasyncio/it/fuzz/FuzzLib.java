@@ -40,6 +40,53 @@ public final class FuzzLib {
         return a * 1_000_003L + b ^ Double.doubleToLongBits(c);
     }
 
+    /**
+     * An asynchronous resource ("async with"): in a woven program try-with-resources awaits its
+     * {@code closeAsync}, which awaits the program's source, so closing may suspend, fail or be cancelled
+     * as the schedule says. In the synchronous twin (built with a {@link SyncSrc}) javac's plain
+     * {@code close()} does the same through the reference source.
+     */
+    public static final class ARes implements io.jasyncio.AsyncCloseable {
+        private final StringBuilder log;
+        private final int site;
+        private final AsyncSrc async;
+        private final SyncSrc sync;
+
+        public ARes(StringBuilder log, int site, AsyncSrc src) {
+            this(log, site, src, null);
+        }
+
+        public ARes(StringBuilder log, int site, SyncSrc src) {
+            this(log, site, null, src);
+        }
+
+        private ARes(StringBuilder log, int site, AsyncSrc async, SyncSrc sync) {
+            this.log = log;
+            this.site = site;
+            this.async = async;
+            this.sync = sync;
+            log.append("aopen").append(site).append(';');
+        }
+
+        @Override
+        public io.jasyncio.Awaitable<?> closeAsync(Throwable failure) {
+            if (async == null) {
+                throw new IllegalStateException("closeAsync on the synchronous twin's resource");
+            }
+            log.append("aclose").append(site).append(';');
+            return async.str(site, "closed");
+        }
+
+        @Override
+        public void close() {
+            if (sync == null) {
+                io.jasyncio.AsyncCloseable.super.close();   // the weaver should have replaced this call
+            }
+            log.append("aclose").append(site).append(';');
+            sync.str(site, "closed");
+        }
+    }
+
     /** A plain (synchronous) resource: its close is logged, so a skipped or doubled close shows. */
     public static final class Res implements AutoCloseable {
         private final StringBuilder log;

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Programs the fuzzer once found diverging (src/test/fuzz-regressions), kept so the bugs stay fixed. */
+/**
+ * Programs the fuzzer found diverging, shrunk and kept in src/test/fuzz-regressions so the bugs stay
+ * fixed; those in its {@code open} folder still diverge (weaver bugs not fixed yet).
+ */
 class FuzzRegressionTest {
     private static FuzzRunner runner;
 
@@ -28,8 +32,19 @@ class FuzzRegressionTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> keptProgramsBehaveAsTheirTwins() throws IOException {
-        Path dir = TestPaths.moduleDir().resolve("src/test/fuzz-regressions");
+    Stream<DynamicTest> fixedBugsStayFixed() throws IOException {
+        return programsIn("src/test/fuzz-regressions");
+    }
+
+    @Disabled("weaver bug: a local whose merged verifier type is inaccessible (java.lang.AbstractStringBuilder) is"
+            + " restored with a checkcast to that type, throwing IllegalAccessError on resume")
+    @TestFactory
+    Stream<DynamicTest> openBugs() throws IOException {
+        return programsIn("src/test/fuzz-regressions/open");
+    }
+
+    private static Stream<DynamicTest> programsIn(String folder) throws IOException {
+        Path dir = TestPaths.moduleDir().resolve(folder);
         if (!Files.isDirectory(dir)) {
             return Stream.empty();
         }
@@ -39,10 +54,12 @@ class FuzzRegressionTest {
         }
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             String source = Files.readString(file);
-            FuzzRunner.Compiled compiled = runner.compile(List.of(source)).get(0);
-            for (long seed = 0; seed < 4; seed++) {
-                FuzzRunner.Divergence d = runner.check(compiled, seed);
-                assertNull(d, () -> file.getFileName() + " diverges again: " + d);
+            for (boolean debugInfo : new boolean[] {true, false}) {
+                FuzzRunner.Compiled compiled = runner.compile(List.of(source), debugInfo).get(0);
+                for (long seed = 0; seed < 4; seed++) {
+                    FuzzRunner.Divergence d = runner.check(compiled, seed);
+                    assertNull(d, () -> file.getFileName() + (debugInfo ? "" : " (-g:none)") + " diverges: " + d);
+                }
             }
         }));
     }

@@ -35,11 +35,14 @@ final class FuzzRunner implements AutoCloseable {
     private static final long HANG_SECONDS = 30;
 
     private final InMemoryCompiler javac = new InMemoryCompiler(
-            TestPaths.classpathOf(Coroutine.class, Async.class, AsyncSrc.class), 17);
+            TestPaths.classpathOf(Coroutine.class, Async.class, AsyncSrc.class), 17, true);
+    /** Class files without line numbers, local variable tables or parameter names: the weaver must not need them. */
+    private final InMemoryCompiler javacNoDebug = new InMemoryCompiler(
+            TestPaths.classpathOf(Coroutine.class, Async.class, AsyncSrc.class), 17, false);
     private ExecutorService runner = newRunner();
 
     /** A program that compiled: its class files, unwoven. */
-    record Compiled(String source, Map<String, byte[]> classes) {
+    record Compiled(String source, Map<String, byte[]> classes, boolean debugInfo) {
     }
 
     /** How a program went wrong; {@code kind} is what the shrinker preserves. */
@@ -52,13 +55,17 @@ final class FuzzRunner implements AutoCloseable {
 
     /** Compiles programs and their twins in one javac run (javac's start-up dominates small programs). */
     List<Compiled> compile(List<String> sources) {
+        return compile(sources, true);
+    }
+
+    List<Compiled> compile(List<String> sources, boolean debugInfo) {
         Map<String, String> units = new LinkedHashMap<>();
         for (String s : sources) {
             String name = Program.classNameOf(s);
             units.put(Program.PACKAGE + "." + name, s);
             units.put(Program.PACKAGE + "." + Program.syncName(name), Program.syncTwin(s));
         }
-        Map<String, byte[]> all = javac.compile(units);
+        Map<String, byte[]> all = (debugInfo ? javac : javacNoDebug).compile(units);
         List<Compiled> out = new ArrayList<>();
         for (String s : sources) {
             String prefix = Program.PACKAGE + "." + Program.classNameOf(s);
@@ -68,7 +75,7 @@ final class FuzzRunner implements AutoCloseable {
                     mine.put(n, b);
                 }
             });
-            out.add(new Compiled(s, mine));
+            out.add(new Compiled(s, mine, debugInfo));
         }
         return out;
     }
@@ -230,13 +237,26 @@ final class FuzzRunner implements AutoCloseable {
                         return null;
                     }
                     bytes = in.readAllBytes();
-                } catch (java.io.IOException e) {
-                    return null;
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a jar re-installed under the running JVM reads as corrupt: ask the loaded class instead
+                    return fromLoadedClass(internalName);
                 }
             }
             ClassReader reader = new ClassReader(bytes);
             return new ClassInfo(reader.getClassName(), reader.getSuperName(), reader.getInterfaces(),
                     (reader.getAccess() & org.objectweb.asm.Opcodes.ACC_INTERFACE) != 0);
+        }
+
+        private ClassInfo fromLoadedClass(String internalName) {
+            try {
+                Class<?> c = Class.forName(internalName.replace('/', '.'), false, parent);
+                String[] interfaces = java.util.Arrays.stream(c.getInterfaces())
+                        .map(i -> i.getName().replace('.', '/')).toArray(String[]::new);
+                return new ClassInfo(internalName, c.getSuperclass() == null ? null : c.getSuperclass().getName().replace('.', '/'),
+                        interfaces, c.isInterface());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return null;
+            }
         }
     }
 }

@@ -75,7 +75,7 @@ class GeneratorTest {
         for (String shape : List.of("for (int ", "java.util.Arrays.<", " : new ", "while (", "do {", "switch (FuzzLib.E",
                 "switch (String.valueOf", "case 0 -> {", "finally {", "catch (RuntimeException", "try (FuzzLib.Res",
                 "new FuzzLib.Box(", "new FuzzLib.IntPair(", "FuzzLib.sum(", "await(h", "(n > 0 ? ((long) await(h", "break;",
-                "continue;", "return completed(", "throw new FuzzException", " ? ", " && ", " || ", "(String) null",
+                "continue;", "return completed(", "try (FuzzLib.ARes", "Awaitable<Integer> w", "Awaitable<String> w", "await(w", "throw new FuzzException", " ? ", " && ", " || ", "(String) null",
                 "long v", "double v", "float v", "char v", "byte v", "short v", "boolean v", "String v", "int v")) {
             assertTrue(all.contains(shape), "no generated program contains " + shape);
         }

@@ -78,9 +78,10 @@ final class Program {
         }
         String head = "public final class " + syncName(m.group(1)) + " {\n"
                 + "    static <T> T await(T value) { return value; }\n"
+                + "    static <T> T await(Deferred<T> value) { return value.get(); }\n"
                 + "    static <T> T completed(T value) { return value; }\n";
         String s = asyncSource.substring(0, m.start()) + head + asyncSource.substring(m.end() + 1);
-        s = s.replace("@Async ", "").replace("AsyncSrc", "SyncSrc");
+        s = s.replace("@Async ", "").replace("AsyncSrc", "SyncSrc").replace("Awaitable<", "Deferred<");
         return COROUTINE.matcher(s).replaceAll("$1");
     }
 

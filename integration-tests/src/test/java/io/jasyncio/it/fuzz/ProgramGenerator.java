@@ -20,6 +20,7 @@ import java.util.Random;
  */
 final class ProgramGenerator {
     private static final int MAX_NESTING = 3;
+    private static final boolean MERGED_TYPES = Boolean.getBoolean("jasyncio.fuzz.mergedTypes");
 
     private record Var(String name, Type type, boolean assignable) {
     }
@@ -98,7 +99,9 @@ final class ProgramGenerator {
     private Node dumpLocals() {
         StringBuilder sb = new StringBuilder("log.append(\"end:\")");
         for (Var v : scope) {
-            sb.append(".append(").append(v.name()).append(").append(',')");
+            if (v.type() != Type.AWAITABLE_INT && v.type() != Type.AWAITABLE_STRING) {
+                sb.append(".append(").append(v.name()).append(").append(',')");
+            }
         }
         return stmt(sb.append(".append(';');").toString());
     }
@@ -120,7 +123,7 @@ final class ProgramGenerator {
         for (;;) {
             int c = r.nextInt(100);
             if (c < 18) {
-                return declaration();
+                return MERGED_TYPES && r.nextInt(4) == 0 ? mergedDeclaration() : declaration();
             } else if (c < 26) {
                 Node s = assignment();
                 if (s != null) {
@@ -131,7 +134,7 @@ final class ProgramGenerator {
             } else if (c < 41) {
                 return stmt(bareAwait(Type.any(r), 2), ";");
             } else if (c < 44) {
-                return splitDeclaration(nesting);
+                return r.nextBoolean() ? splitDeclaration(nesting) : deferredDeclaration();
             } else if (c < 48) {
                 return stmt("if (", expression(Type.BOOLEAN, 2), ") throw new FuzzException(", ++throwId, ");");
             } else if (c < 52 && breakables > 0) {
@@ -150,10 +153,18 @@ final class ProgramGenerator {
                 return switchStatement(nesting);
             } else if (c < 95) {
                 return tryStatement(nesting);
-            } else {
+            } else if (c < 97) {
                 int id = ++throwId;
                 String res = "r" + names++;
                 return stmt("try (FuzzLib.Res ", res, " = new FuzzLib.Res(log, ", id, ")) ", block(nesting + 1));
+            } else {
+                // "async with": the close is an await (its own site) that may suspend, fail or be cancelled
+                String res = "r" + names++;
+                Node body = block(nesting + 1);
+                return r.nextBoolean()
+                        ? stmt("try (FuzzLib.ARes ", res, " = new FuzzLib.ARes(log, ", site++, ", src)) ", body)
+                        : stmt("try (FuzzLib.ARes ", res, " = new FuzzLib.ARes(log, ", site++, ", src)) ", body,
+                                " catch (FuzzException x", res, ") { log.append(\"ac\").append(x", res, ".id).append(';'); }");
             }
         }
     }
@@ -164,6 +175,23 @@ final class ProgramGenerator {
         String name = "v" + names++;
         scope.add(new Var(name, t, true));
         return stmt(t.java, " ", name, " = ", init, ";");
+    }
+
+    private Node mergedDeclaration() {
+        String name = "v" + names++;
+        Node s = stmt("CharSequence ", name, " = ", expression(Type.BOOLEAN, 1), " ? new StringBuilder(\"b\") : new StringBuffer(\"f\");");
+        scope.add(new Var(name, Type.CHARSEQ, false));
+        return s;
+    }
+
+    /** {@code Awaitable<Integer> v = src.li(site, e);}: awaited later, possibly after awaitables created after it. */
+    private Node deferredDeclaration() {
+        boolean ints = r.nextBoolean();
+        Type t = ints ? Type.AWAITABLE_INT : Type.AWAITABLE_STRING;
+        String name = "w" + names++;
+        Node s = stmt(t.java, " ", name, " = src.", t.src, "(", site++, ", ", expression(ints ? Type.INT : Type.STRING, 2), ");");
+        scope.add(new Var(name, t, false));
+        return s;
     }
 
     /** {@code T v; <a statement>; v = e;}: v is definitely unassigned at every await in between. */
@@ -331,6 +359,12 @@ final class ProgramGenerator {
             if (call != null) {
                 return call;
             }
+        } else if (c < 56 && (t == Type.INT || t == Type.STRING)) {
+            Type w = t == Type.INT ? Type.AWAITABLE_INT : Type.AWAITABLE_STRING;
+            List<Var> pending = scope.stream().filter(v -> v.type() == w).toList();
+            if (!pending.isEmpty()) {
+                return cast(t, expr(t, "await(", pending.get(r.nextInt(pending.size())).name(), ")"));
+            }
         }
         return typed(t, d);
     }
@@ -415,6 +449,10 @@ final class ProgramGenerator {
                 return expr(t, "(short) +(", expression(Type.INT, d), ")");
             case STRING:
             default:
+                List<Var> sequences = scope.stream().filter(v -> v.type() == Type.CHARSEQ).toList();
+                if (!sequences.isEmpty() && r.nextInt(3) == 0) {
+                    return expr(t, "String.valueOf(", sequences.get(r.nextInt(sequences.size())).name(), ")");
+                }
                 return switch (r.nextInt(4)) {
                     case 0, 1 -> expr(t, "(", expression(Type.STRING, d), " + ", expression(Type.any(r), d), ")");
                     case 2 -> expr(t, "String.valueOf(", pinned(Type.any(r), d), ")");

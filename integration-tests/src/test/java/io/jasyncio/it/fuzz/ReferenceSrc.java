@@ -29,4 +29,14 @@ final class ReferenceSrc implements SyncSrc {
         }
         return value;
     }
+
+    @Override
+    public <T> Deferred<T> deferred(int site, T value) {
+        int k = count++;
+        sites.append(site).append(',');
+        if (count > limit) {
+            throw new RunawayError(limit);
+        }
+        return new Deferred<>(value, k == schedule.failAt() ? Schedule.failureAt(site) : null);
+    }
 }

@@ -61,4 +61,23 @@ final class ScheduledSrc implements AsyncSrc {
         }
         return f;
     }
+
+    @Override
+    public <T> Awaitable<T> deferred(int site, T value) {
+        int k = count++;
+        sites.append(site).append(',');
+        if (count > limit) {
+            throw new RunawayError(limit);
+        }
+        Future<T> f = loop.createFuture();
+        Runnable complete = k == schedule.failAt() ? () -> f.setException(Schedule.failureAt(site)) : () -> f.setResult(value);
+        int how = schedule.mode() == Schedule.Mode.MIXED ? random.nextInt(3) : schedule.mode().ordinal();
+        switch (how) {
+            case 0 -> complete.run();
+            case 1 -> loop.callSoon(complete);
+            // created later, completed sooner: out of creation order
+            default -> loop.callLater(Math.max(0.0, 1.0 - k * 0.001), complete);
+        }
+        return f;
+    }
 }

@@ -39,4 +39,14 @@ public interface SyncSrc {
     default String str(int site, String value) {
         return v(site, value);
     }
+
+    <T> Deferred<T> deferred(int site, T value);
+
+    default Deferred<Integer> li(int site, int value) {
+        return deferred(site, value);
+    }
+
+    default Deferred<String> lstr(int site, String value) {
+        return deferred(site, value);
+    }
 }

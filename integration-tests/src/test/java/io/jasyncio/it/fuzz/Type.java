@@ -6,7 +6,15 @@ import java.util.Random;
 enum Type {
     INT("int", "Integer", "i"), LONG("long", "Long", "j"), DOUBLE("double", "Double", "d"), FLOAT("float", "Float", "f"),
     BOOLEAN("boolean", "Boolean", "z"), CHAR("char", "Character", "c"), BYTE("byte", "Byte", "b"),
-    SHORT("short", "Short", "s"), STRING("String", "String", "str");
+    SHORT("short", "Short", "s"), STRING("String", "String", "str"),
+    /**
+     * Only with {@code -Djasyncio.fuzz.mergedTypes=true}: a local assigned a StringBuilder or a StringBuffer,
+     * whose merged verifier type is the inaccessible java.lang.AbstractStringBuilder. Never awaited.
+     */
+    CHARSEQ("CharSequence", "CharSequence", null),
+    /** An awaitable created before it is awaited ({@code src.li}, {@code src.lstr}); only awaited, never printed. */
+    AWAITABLE_INT("Awaitable<Integer>", null, "li"),
+    AWAITABLE_STRING("Awaitable<String>", null, "lstr");
 
     final String java;
     final String boxed;
@@ -34,7 +42,8 @@ enum Type {
             case CHAR -> "'a'";
             case BYTE -> "(byte) 0";
             case SHORT -> "(short) 0";
-            case STRING -> "\"\"";
+            case STRING, CHARSEQ -> "\"\"";
+            case AWAITABLE_INT, AWAITABLE_STRING -> "null";
         };
     }
 
@@ -49,6 +58,8 @@ enum Type {
             case BYTE -> pick(r, "(byte) 0", "(byte) 7", "(byte) -128", "(byte) 100");
             case SHORT -> pick(r, "(short) 0", "(short) 300", "(short) -32768");
             case STRING -> pick(r, "\"s\"", "\"ab\"", "\"\"", "(String) null", "\"x y\"");
+            case CHARSEQ -> "\"cs\"";
+            case AWAITABLE_INT, AWAITABLE_STRING -> "null";
         };
     }
 

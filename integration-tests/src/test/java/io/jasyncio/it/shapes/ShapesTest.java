@@ -30,7 +30,8 @@ class ShapesTest {
     /** The shape classes: each public static {@code (Src) -> Coroutine} method is one shape. */
     static List<Class<?>> shapeClasses() {
         List<Class<?>> classes = new ArrayList<>(List.of(ExpressionShapes.class, ConstructorShapes.class,
-                ControlFlowShapes.class, MethodKindShapes.class));
+                ControlFlowShapes.class, MethodKindShapes.class, InheritanceShapes.class, ReturnShapes.class,
+                EdgeShapes.class, TrickyShapes.class, ManyLocalsShapes.class));
         classes.add(load("DefaultPackageShapes"));
         if (Runtime.version().feature() >= 21) {
             classes.add(load("io.jasyncio.it.shapes21.PatternSwitchShapes"));
@@ -57,7 +58,7 @@ class ShapesTest {
 
     @BeforeAll
     static void compileTwins() {
-        twins = SyncTwins.load(shapeClasses());
+        twins = SyncTwins.load(shapeClasses(), List.of(TrickyBase.class));
     }
 
     @TestFactory

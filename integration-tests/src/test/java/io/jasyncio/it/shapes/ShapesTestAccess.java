@@ -2,12 +2,33 @@ package io.jasyncio.it.shapes;
 
 import java.util.List;
 
-/** The shape catalogue, for the suite that verifies every woven class. */
+/** The shape catalogue and runner, for the suites in other packages. */
 public final class ShapesTestAccess {
     private ShapesTestAccess() {
     }
 
     public static List<Class<?>> shapeClasses() {
         return ShapesTest.shapeClasses();
+    }
+
+    /** Plain classes the shapes need besides the API (compiled with them wherever they are compiled). */
+    public static Class<?>[] supportClasses() {
+        return new Class<?>[] {TrickyBase.class, Src.class, LoopSrc.class};
+    }
+
+    public static List<java.lang.reflect.Method> shapes(Class<?> c) {
+        return ShapesTest.shapes(c);
+    }
+
+    /** Runs one shape woven, describing its outcome as the suite does. */
+    public static String run(java.lang.reflect.Method shape, LoopSrc.Mode mode) throws IllegalAccessException {
+        return ShapesTest.runWoven(shape, mode);
+    }
+
+    /** Runs a (not catalogued) shape of {@link TrickyShapes} woven, describing its outcome as the suite does. */
+    public static String runTricky(String shape, LoopSrc.Mode mode) throws ReflectiveOperationException {
+        java.lang.reflect.Method m = TrickyShapes.class.getDeclaredMethod(shape, Src.class);
+        m.setAccessible(true);
+        return ShapesTest.runWoven(m, mode);
     }
 }

@@ -23,12 +23,17 @@ final class SyncTwins {
     private SyncTwins() {
     }
 
-    /** A loader holding the shim and a synchronous twin of every given (top-level) shape class. */
-    static ClassLoader load(List<Class<?>> shapeClasses) {
+    /**
+     * A loader holding the shim and a synchronous twin of every given (top-level) shape class, with the
+     * plain classes they need ({@code support}) compiled beside them.
+     */
+    static ClassLoader load(List<Class<?>> shapeClasses, List<Class<?>> support) {
         Path module = TestPaths.moduleDir();
         Map<String, String> sources = new LinkedHashMap<>();
         boolean java21 = false;
-        for (Class<?> c : shapeClasses) {
+        List<Class<?>> all = new java.util.ArrayList<>(shapeClasses);
+        all.addAll(support);
+        for (Class<?> c : all) {
             String path = c.getName().replace('.', '/') + ".java";
             Path file = SOURCE_ROOTS.stream().map(root -> module.resolve(root).resolve(path)).filter(Files::isRegularFile)
                     .findFirst().orElseThrow(() -> new IllegalStateException("no source for " + c.getName()));

@@ -30,13 +30,21 @@ public final class InMemoryCompiler {
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private final List<Path> classpath;
     private final int release;
+    private final boolean debugInfo;
 
+    /** A compiler that keeps debug information: line numbers, local variable tables, parameter names. */
     public InMemoryCompiler(List<Path> classpath, int release) {
+        this(classpath, release, true);
+    }
+
+    /** @param debugInfo false for {@code -g:none} without {@code -parameters}: no names, no lines */
+    public InMemoryCompiler(List<Path> classpath, int release, boolean debugInfo) {
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: run the tests on a JDK, not a JRE");
         }
         this.classpath = List.copyOf(classpath);
         this.release = release;
+        this.debugInfo = debugInfo;
     }
 
     /** Thrown when javac rejects the sources; the message lists javac's errors. */
@@ -59,10 +67,9 @@ public final class InMemoryCompiler {
         JavaFileManagerToMemory manager = new JavaFileManagerToMemory(standard, out);
         List<JavaFileObject> units = new ArrayList<>();
         sources.forEach((name, text) -> units.add(new SourceText(name, text)));
-        List<String> options = List.of(
-                "--release", Integer.toString(release),
-                "-parameters", "-g", "-proc:none", "-Xlint:none", "-nowarn",
-                "-classpath", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        List<String> options = new ArrayList<>(List.of("--release", Integer.toString(release), "-proc:none", "-Xlint:none",
+                "-nowarn", "-classpath", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
+        options.addAll(debugInfo ? List.of("-g", "-parameters") : List.of("-g:none"));
         boolean ok = javac.getTask(null, manager, diagnostics, options, null, units).call();
         if (!ok) {
             String errors = diagnostics.getDiagnostics().stream()

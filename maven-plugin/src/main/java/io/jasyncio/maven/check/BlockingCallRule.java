@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.Set;
  * {@code toThread(...)} runs on another thread.
  */
 final class BlockingCallRule implements CheckRule {
-    private static final String OFFLOAD = "or move it to a worker with await(toThread(() -> ...))";
+    private static final String WORKER = "move it to a worker with await(toThread(() -> ...))";
+    private static final String OR_WORKER = "or " + WORKER;
 
     /** Blocking methods, by a type that declares or inherits them. */
     private record Blocking(String type, Set<String> methods, String fix) {
@@ -32,22 +34,22 @@ final class BlockingCallRule implements CheckRule {
             new Blocking("java.util.concurrent.CompletableFuture", Set.of("get", "join"),
                     "await(future): await accepts any CompletionStage"),
             new Blocking("java.util.concurrent.Future", Set.of("get"),
-                    "await it as a CompletionStage, " + OFFLOAD),
+                    "await(future) if it is a CompletableFuture, " + OR_WORKER),
             new Blocking("java.io.InputStream", Set.of("read", "readAllBytes", "readNBytes", "transferTo", "skip"),
-                    "use jasyncio streams (openConnection / StreamReader), " + OFFLOAD),
+                    "use jasyncio streams (openConnection / StreamReader), " + OR_WORKER),
             new Blocking("java.io.Reader", Set.of("read", "transferTo", "skip"),
-                    "use jasyncio streams (StreamReader.readLine), " + OFFLOAD),
+                    "use jasyncio streams (StreamReader.readLine), " + OR_WORKER),
             new Blocking("java.io.BufferedReader", Set.of("readLine"),
-                    "use jasyncio streams (StreamReader.readLine), " + OFFLOAD),
+                    "use jasyncio streams (StreamReader.readLine), " + OR_WORKER),
             new Blocking("java.net.Socket", Set.of("connect"), "use await(openConnection(host, port))"),
             new Blocking("java.net.ServerSocket", Set.of("accept"), "use await(startServer(handler, host, port))"),
-            new Blocking("java.net.DatagramSocket", Set.of("receive"), OFFLOAD.substring(3)),
-            new Blocking("java.net.URL", Set.of("openStream", "getContent"), OFFLOAD.substring(3)),
+            new Blocking("java.net.DatagramSocket", Set.of("receive"), WORKER),
+            new Blocking("java.net.URL", Set.of("openStream", "getContent"), WORKER),
             new Blocking("java.net.URLConnection", Set.of("connect", "getInputStream", "getContent"),
-                    OFFLOAD.substring(3)),
-            new Blocking("java.net.HttpURLConnection", Set.of("getResponseCode"), OFFLOAD.substring(3)),
+                    WORKER),
+            new Blocking("java.net.HttpURLConnection", Set.of("getResponseCode"), WORKER),
             new Blocking("java.net.InetAddress", Set.of("getByName", "getAllByName", "getLocalHost"),
-                    OFFLOAD.substring(3)),
+                    WORKER),
             new Blocking("java.net.http.HttpClient", Set.of("send"), "await(client.sendAsync(...)) instead"),
             new Blocking("java.util.concurrent.CountDownLatch", Set.of("await"), "use a jasyncio Event"),
             new Blocking("java.util.concurrent.CyclicBarrier", Set.of("await"), "use a jasyncio Barrier"),
@@ -60,7 +62,7 @@ final class BlockingCallRule implements CheckRule {
                     "use a jasyncio Condition"),
             new Blocking("java.util.concurrent.ExecutorService", Set.of("awaitTermination", "invokeAll", "invokeAny"),
                     "await(toThread(...)) or loop.runInExecutor(...)"),
-            new Blocking("java.lang.Process", Set.of("waitFor"), OFFLOAD.substring(3)),
+            new Blocking("java.lang.Process", Set.of("waitFor"), WORKER),
             new Blocking(Symbols.ASYNCIO, Set.of("run"),
                     "await the coroutine instead: Asyncio.run would start a second event loop inside this one"),
             new Blocking("io.jasyncio.EventLoop", Set.of("runUntilComplete", "runForever"),
@@ -75,7 +77,7 @@ final class BlockingCallRule implements CheckRule {
     static {
         for (Blocking b : BLOCKING) {
             for (String m : b.methods()) {
-                BY_NAME.computeIfAbsent(m, k -> new java.util.ArrayList<>()).add(b);
+                BY_NAME.computeIfAbsent(m, k -> new ArrayList<>()).add(b);
             }
         }
     }

@@ -140,4 +140,18 @@ class AwaitRulesTest {
                 "}"));
         assertEquals(List.of("await-outside-async@12:5"), found);
     }
+
+    @ParameterizedTest(name = "resolved={0}")
+    @ValueSource(booleans = {true, false})
+    void awaitInInitializersAndConstructorsIsReported(boolean resolved) throws Exception {
+        CheckerFixture fixture = new CheckerFixture(root, resolved);
+        Path file = fixture.write("demo/Snippet.java", HEADER + lines(
+                "  static Object field = await(sleep(1));",
+                "  Snippet() { await(sleep(1)); }",
+                "}"));
+        List<Finding> findings = fixture.findings(file);
+        assertEquals(2, findings.size());
+        assertEquals("await(...) in an initializer, which is not an @Async method", findings.get(0).message());
+        assertEquals("await(...) in Snippet(), which is not an @Async method", findings.get(1).message());
+    }
 }
