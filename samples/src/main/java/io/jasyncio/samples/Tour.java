@@ -2,6 +2,9 @@ package io.jasyncio.samples;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
+import io.jasyncio.samples.chat.ChatDemo;
+import io.jasyncio.samples.crawler.Crawler;
+import io.jasyncio.samples.http.NotesService;
 import io.jasyncio.samples.seed0.Downloads;
 import io.jasyncio.samples.seed0.FetchStatus;
 import io.jasyncio.samples.seed0.FetchStatusTryFinally;
@@ -15,6 +18,7 @@ import io.jasyncio.samples.seed1.LockAndQueue;
 import io.jasyncio.samples.seed1.OpenConnectionGet;
 import io.jasyncio.samples.seed1.RunUntilComplete;
 import io.jasyncio.samples.seed2.AsyncContextManager;
+import io.jasyncio.samples.seed2.AsyncDatabase;
 import io.jasyncio.samples.seed2.AsyncGeneratorSample;
 import io.jasyncio.samples.seed2.AsyncIterator;
 import io.jasyncio.samples.seed2.CoroutineControl;
@@ -26,6 +30,7 @@ import io.jasyncio.samples.seed2.LoopControl;
 import io.jasyncio.samples.seed2.RunInExecutor;
 import io.jasyncio.samples.seed2.SyncMain;
 import io.jasyncio.samples.seed2.TaskControl;
+import io.jasyncio.samples.seed2.WebFramework;
 import io.jasyncio.samples.seed3.AsCompletedPhases;
 import io.jasyncio.samples.seed3.GatherPhases;
 import io.jasyncio.samples.seed3.TaskCreateCancel;
@@ -34,6 +39,7 @@ import io.jasyncio.samples.seed4.AsyncioVersion;
 import io.jasyncio.samples.seed4.FutureObjects;
 import io.jasyncio.samples.seed4.Generators;
 import io.jasyncio.samples.seed4.MultiprocessingVersion;
+import io.jasyncio.samples.seed4.RunnerSample;
 import io.jasyncio.samples.seed4.SayAfter;
 import io.jasyncio.samples.seed4.ThreadingVersion;
 import io.jasyncio.samples.seed4.TimeoutScope;
@@ -46,8 +52,8 @@ import java.util.List;
 
 /**
  * The tour: every seed example, in the seeds' order, each under a heading and followed by the real time
- * it took (the samples' tests check the same timings exactly, on virtual time). Run it with
- * {@code mvn -q -pl samples exec:java}.
+ * it took (the samples' tests check the same timings exactly, on virtual time), then the bigger samples.
+ * Run it with {@code mvn -q -pl samples exec:java}.
  */
 public final class Tour {
     private Tour() {
@@ -104,7 +110,10 @@ public final class Tour {
                         new Step("AsyncGeneratorSample: an async generator (§4.3)", () -> AsyncGeneratorSample.main(NO_ARGS)),
                         new Step("RunInExecutor: run_in_executor, own pool, to_thread (§5.1)", () -> RunInExecutor.main(NO_ARGS)),
                         new Step("SyncMain: asyncio.run from synchronous code (§5.2)", () -> SyncMain.main(NO_ARGS)),
-                        new Step("FetchPages: five pages through one session (§7.1)", () -> FetchPages.main(NO_ARGS)))),
+                        new Step("FetchPages: five pages through one session (§7.1)", () -> FetchPages.main(NO_ARGS)),
+                        new Step("AsyncDatabase: connect, fetch, close in finally (§7.2)", () -> AsyncDatabase.main(NO_ARGS)),
+                        new Step("WebFramework: the FastAPI routes on a small HTTP server (§7.3)",
+                                () -> WebFramework.main(NO_ARGS)))),
                 new Section("seed 003 — Asyncio 笔记", List.of(
                         new Step("TaskCreateCancel: loop.create_task, task.cancel", () -> TaskCreateCancel.main(NO_ARGS)),
                         new Step("WaitTimeout: wait with a 0.3 s timeout, cancel what is pending", () -> WaitTimeout.main(NO_ARGS)),
@@ -114,12 +123,20 @@ public final class Tour {
                         new Step("SayAfter: awaits in sequence (3 s)", () -> SayAfter.main(NO_ARGS)),
                         new Step("FutureObjects: create_future, await a future, gather", () -> FutureObjects.main(NO_ARGS)),
                         new Step("TimeoutScope: asyncio.timeout(10) around an hour-long task", () -> TimeoutScope.main(NO_ARGS)),
+                        new Step("RunnerSample: asyncio.Runner, one loop for two runs", () -> RunnerSample.main(NO_ARGS)),
                         new Step("ThreadingVersion: 5 threads (the tour fetches 2 × 5 pages; the sample's main 2 × 80)",
                                 () -> withSite(site -> ThreadingVersion.run(site, 5))),
                         new Step("AsyncioVersion: one thread, one session (2 × 5 pages)",
                                 () -> withSite(site -> Asyncio.run(AsyncioVersion.main(ThreadingVersion.sites(site, 5))))),
                         new Step("MultiprocessingVersion: CPU-bound work on every core", () -> MultiprocessingVersion.main(NO_ARGS)),
-                        new Step("Generators: plain generators", () -> Generators.main(NO_ARGS)))));
+                        new Step("Generators: plain generators", () -> Generators.main(NO_ARGS)))),
+                new Section("bigger samples", List.of(
+                        new Step("NotesService: an HTTP/1.1 JSON service, keep-alive, limits, graceful shutdown",
+                                () -> NotesService.main(NO_ARGS)),
+                        new Step("Crawler: 8 workers, one connection pool, timeouts and retries, 100 pages",
+                                () -> Crawler.main(NO_ARGS)),
+                        new Step("ChatDemo: a chat server broadcasting through per-client queues",
+                                () -> ChatDemo.main(NO_ARGS)))));
     }
 
     public static void main(String[] args) throws Exception {

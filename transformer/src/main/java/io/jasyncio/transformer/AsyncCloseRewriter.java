@@ -38,14 +38,15 @@ final class AsyncCloseRewriter {
                     && (call.owner.equals(AUTO_CLOSEABLE) || relations.isSubtype(call.owner, Names.ASYNC_CLOSEABLE))
                     && receiverSlot(call) >= 0) {
                 closes.add(call);
-                if (caughtFailureSlot(method, call) >= 0) {
+                if (guard(method, call) != null) {
                     resources.set(receiverSlot(call));   // a try-with-resources statement's resource
                 }
             }
         }
         closes.removeIf(call -> !resources.get(receiverSlot(call)));
         for (MethodInsnNode call : closes) {
-            int failureSlot = caughtFailureSlot(method, call);
+            MethodInsnNode addSuppressed = guard(method, call);
+            int failureSlot = addSuppressed == null ? -1 : ((VarInsnNode) previous(previous(addSuppressed))).var;
             InsnList async = new InsnList();
             if (call.owner.equals(AUTO_CLOSEABLE)) {
                 LabelNode plain = new LabelNode();
@@ -61,6 +62,11 @@ final class AsyncCloseRewriter {
                 async.add(done);
             } else {
                 awaitClose(async, failureSlot);
+                if (addSuppressed != null) {
+                    // Python's async with: the close's exception wins, carrying the body's as suppressed.
+                    insns.set(addSuppressed, new MethodInsnNode(Opcodes.INVOKESTATIC, Names.COROUTINE,
+                            Names.CLOSE_FAILED, Names.CLOSE_FAILED_DESC, false));
+                }
             }
             insns.insert(call, async);
             insns.remove(call);
@@ -77,9 +83,10 @@ final class AsyncCloseRewriter {
 
     /**
      * javac guards the close on the exceptional path with {@code try { r.close(); } catch (Throwable x)
-     * { t.addSuppressed(x); }}: when a handler covering the call starts that way, {@code t} is the failure.
+     * { t.addSuppressed(x); }}: when a handler covering the call starts that way, this is its
+     * {@code addSuppressed} call (right after {@code aload t; aload x}), and {@code t} is the failure.
      */
-    private static int caughtFailureSlot(MethodNode method, AbstractInsnNode call) {
+    private static MethodInsnNode guard(MethodNode method, AbstractInsnNode call) {
         InsnList insns = method.instructions;
         int at = insns.indexOf(call);
         for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
@@ -95,19 +102,25 @@ final class AsyncCloseRewriter {
                     && loadSuppressed != null && loadSuppressed.getOpcode() == Opcodes.ALOAD
                     && ((VarInsnNode) loadSuppressed).var == ((VarInsnNode) store).var
                     && add instanceof MethodInsnNode m && m.name.equals("addSuppressed")) {
-                return ((VarInsnNode) loadFailure).var;
+                return m;
             }
         }
-        return -1;
+        return null;
     }
 
     /** The local the receiver is loaded from right before the call ({@code aload r; close()}), or -1. */
     private static int receiverSlot(AbstractInsnNode call) {
-        AbstractInsnNode p = call.getPrevious();
+        AbstractInsnNode p = previous(call);
+        return p != null && p.getOpcode() == Opcodes.ALOAD ? ((VarInsnNode) p).var : -1;
+    }
+
+    /** The previous real instruction (skipping labels, line numbers and frames). */
+    private static AbstractInsnNode previous(AbstractInsnNode insn) {
+        AbstractInsnNode p = insn.getPrevious();
         while (p != null && p.getOpcode() < 0) {
             p = p.getPrevious();
         }
-        return p != null && p.getOpcode() == Opcodes.ALOAD ? ((VarInsnNode) p).var : -1;
+        return p;
     }
 
     /** The next real instruction (skipping labels, line numbers and frames). */

@@ -2,6 +2,7 @@ package io.jasyncio.transformer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,12 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * is loaded or initialised while it is being woven (the Java agent's view).
  */
 public final class ClassLoaderHierarchy implements ClassHierarchy {
-    private final ClassLoader loader;
+    private final WeakReference<ClassLoader> loader;
     private final Map<String, Optional<ClassInfo>> cache = new ConcurrentHashMap<>();
 
     /** @param loader the defining loader of the classes being woven; null means the platform's classes */
     public ClassLoaderHierarchy(ClassLoader loader) {
-        this.loader = loader != null ? loader : ClassLoader.getPlatformClassLoader();
+        this.loader = new WeakReference<>(loader != null ? loader : ClassLoader.getPlatformClassLoader());
     }
 
     @Override
@@ -25,7 +26,11 @@ public final class ClassLoaderHierarchy implements ClassHierarchy {
     }
 
     private ClassInfo read(String name) {
-        try (InputStream in = loader.getResourceAsStream(name + ".class")) {
+        ClassLoader l = loader.get();
+        if (l == null) {
+            return null;
+        }
+        try (InputStream in = l.getResourceAsStream(name + ".class")) {
             return in == null ? null : ClassInfo.fromClassFile(in.readAllBytes());
         } catch (IOException | RuntimeException e) {
             return null;

@@ -30,6 +30,8 @@ final class Names {
     static final String OBJECT_DESC = "Ljava/lang/Object;";
     static final String CLOSE_ASYNC = "closeAsync";
     static final String CLOSE_ASYNC_DESC = "(Ljava/lang/Throwable;)Lio/jasyncio/Awaitable;";
+    static final String CLOSE_FAILED = "closeFailed";
+    static final String CLOSE_FAILED_DESC = "(Ljava/lang/Throwable;Ljava/lang/Throwable;)V";
     static final String FRAME_SUFFIX = "$Coroutine";
 
     private Names() {

@@ -39,7 +39,7 @@ final class OutputVerifier {
             try {
                 new Analyzer<>(new HierarchyVerifier(relations, true)).analyze(node.name, m);
             } catch (AnalyzerException | RuntimeException e) {
-                problems.add(new Diagnostic(places.at(m, "").className(), m.name, places.at(m, "").sourceFile(),
+                problems.add(places.at(m.name,
                         Places.lineOf(e instanceof AnalyzerException a && a.node != null ? a.node : m.instructions.getFirst()),
                         "woven code of " + node.name.replace('/', '.') + "." + m.name + " does not verify ("
                                 + e.getMessage() + ")" + missingNote(relations) + BUG));

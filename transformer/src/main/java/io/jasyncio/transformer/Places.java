@@ -23,6 +23,10 @@ final class Places {
         return new Diagnostic(className, method.name, sourcePath, firstLine(method), message);
     }
 
+    Diagnostic at(String method, int line, String message) {
+        return new Diagnostic(className, method, sourcePath, line, message);
+    }
+
     Diagnostic atClass(String message) {
         return new Diagnostic(className, null, sourcePath, -1, message);
     }

@@ -48,6 +48,21 @@ class AsyncWithTest {
                     }
                     return completed("done");
                 }
+                public static final List<Throwable> CAUGHT = new ArrayList<>();
+                public static Future<String> failingClose;
+                static class Failing implements AsyncCloseable {
+                    public Awaitable<?> closeAsync(Throwable failure) { return failingClose; }
+                }
+                @Async public static Coroutine<String> bothFail() {
+                    try {
+                        try (Failing r = new Failing()) {
+                            throw new IllegalArgumentException("body");
+                        }
+                    } catch (RuntimeException e) {
+                        CAUGHT.add(e);
+                        return completed("caught");
+                    }
+                }
                 public static String outside() {
                     try (Res r = new Res("outside")) {
                         return "no";
@@ -77,6 +92,22 @@ class AsyncWithTest {
         assertEquals("done", new TestSupport.Driven(TestSupport.call(loader, "p.With", "plainAuto")).start().result());
         assertEquals("refused", TestSupport.call(loader, "p.With", "outside"), "outside @Async close() is not rewritten");
         assertEquals(List.of("body b", "closeAsync r -", "closeAsync r bad", "body", "sync", "closeAsync auto -"), log(loader));
+    }
+
+    @Test
+    void whenBodyAndCloseFailTheClosesExceptionWinsAsInPython() throws Exception {
+        TestSupport.project(tmp, Map.of("p/With.java", SOURCE));
+        ClassLoader loader = TestSupport.weaveAndLoad(tmp);
+        Class<?> with = Class.forName("p.With", true, loader);
+        with.getField("failingClose").set(null, TestSupport.pending(loader));
+        TestSupport.Driven d = new TestSupport.Driven(TestSupport.call(loader, "p.With", "bothFail")).start();
+        assertFalse(d.finished(), "suspended in closeAsync");
+        d.fail(new IllegalStateException("close"));
+        assertEquals("caught", d.result());
+        @SuppressWarnings("unchecked")
+        Throwable caught = ((List<Throwable>) with.getField("CAUGHT").get(null)).get(0);
+        assertEquals("close", caught.getMessage());
+        assertEquals("body", caught.getSuppressed()[0].getMessage());
     }
 
     @Test

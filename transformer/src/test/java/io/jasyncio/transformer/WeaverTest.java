@@ -71,6 +71,12 @@ class WeaverTest {
                 @Async public static Coroutine<Void> nothing() {
                     return completed();
                 }
+                @Async public static Coroutine<String> everyKind(Awaitable<Integer> a, boolean z, byte b, char c, short s, float f) {
+                    float[] fs = {f};
+                    Object nothing = null;
+                    String r = "" + z + b + c + s + f + fs[0] + nothing + await(a) + z + b + c + s + f + fs.length;
+                    return completed(r + (nothing == null));
+                }
                 @Async public static Coroutine<Box> construct(Awaitable<String> a) {
                     return completed(new Box(1, new Box(2, null, await(a)), "outer"));
                 }
@@ -110,6 +116,14 @@ class WeaverTest {
         d.resume(2);
         assertTrue(d.finished());
         assertEquals("x40B10995116277760.5:42", d.result());
+    }
+
+    @Test
+    void everyKindOfValueSurvives() throws Exception {
+        ClassLoader loader = flow();
+        TestSupport.Driven d = driven(loader, "everyKind", TestSupport.pending(loader), true, (byte) 7, 'c', (short) 9, 1.5f);
+        assertFalse(d.start().finished());
+        assertEquals("true7c91.51.5null5true7c91.51true", d.resume(5).result());
     }
 
     @Test
@@ -195,7 +209,8 @@ class WeaverTest {
         assertTrue(r.changed());
         assertEquals(List.of("p/Flow$values$Coroutine", "p/Flow$caught$Coroutine", "p/Flow$instance$Coroutine",
                 "p/Flow$child$Coroutine", "p/Flow$parent$Coroutine", "p/Flow$tail$Coroutine",
-                "p/Flow$ofResult$Coroutine", "p/Flow$nothing$Coroutine", "p/Flow$construct$Coroutine"),
+                "p/Flow$ofResult$Coroutine", "p/Flow$nothing$Coroutine", "p/Flow$everyKind$Coroutine",
+                "p/Flow$construct$Coroutine"),
                 List.copyOf(r.generatedClasses().keySet()));
         ClassNode frame = node(r.generatedClasses().get("p/Flow$values$Coroutine"));
         assertEquals("io/jasyncio/Coroutine", frame.superName);

@@ -59,6 +59,11 @@ public abstract class Coroutine<T> implements Awaitable<T> {
         return v;
     }
 
+    public static void closeFailed(Throwable bodyFailure, Throwable closeFailure) {
+        closeFailure.addSuppressed(bodyFailure);
+        throw Coroutine.<RuntimeException>sneaky(closeFailure);
+    }
+
     public static <T> Coroutine<T> ofResult(Object value) {
         return new Coroutine<T>() {
             @Override

@@ -60,4 +60,12 @@ public interface AsyncSrc {
     default Awaitable<String> lstr(int site, String value) {
         return deferred(site, value);
     }
+
+    /**
+     * What leaves an "async with" over {@link FuzzLib.ARes} at {@code site} when it threw {@code t}. Woven
+     * code already follows Python (a failing close wins over the body's failure): t as it is.
+     */
+    default RuntimeException closeWins(int site, Throwable t) {
+        return Rethrow.unchecked(t);
+    }
 }

@@ -1,6 +1,6 @@
 package io.jasyncio.it.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Optional;
@@ -20,7 +20,11 @@ class DifferentialFuzzTest {
             FuzzCampaign campaign = new FuzzCampaign(runner);
             Optional<FuzzCampaign.Finding> finding = campaign.run(seed, count);
             finding.ifPresent(f -> fail(f.report()));
-            assertTrue(campaign.programsRun() == count);
+            assertEquals(count, campaign.programsRun());
+            if (campaign.knownBugHits() > 0) {
+                System.out.println("jasyncio fuzzer: " + campaign.knownBugHits() + " of " + count
+                        + " programs hit open weaver bugs (src/test/fuzz-regressions/open)");
+            }
         }
     }
 }

@@ -23,8 +23,17 @@ final class FuzzCampaign {
         }
     }
 
+    /**
+     * Signatures of open weaver bugs (each kept in src/test/fuzz-regressions/open): a program hitting one is
+     * counted, not reported, so long runs keep looking for new bugs. Remove an entry when its bug is fixed.
+     */
+    private static final List<String> KNOWN_BUGS = List.of(
+            "is an AsyncCloseable: close it with try-with-resources",   // open/P13x2160.java
+            "failed to access class java.lang.AbstractStringBuilder");  // open/P3x0.java
+
     private final FuzzRunner runner;
     private int programsRun;
+    private int knownBugHits;
 
     FuzzCampaign(FuzzRunner runner) {
         this.runner = runner;
@@ -32,6 +41,11 @@ final class FuzzCampaign {
 
     int programsRun() {
         return programsRun;
+    }
+
+    /** Programs that diverged only by an open weaver bug listed in {@link #KNOWN_BUGS}. */
+    int knownBugHits() {
+        return knownBugHits;
     }
 
     Optional<Finding> run(long seed, int count) {
@@ -47,7 +61,9 @@ final class FuzzCampaign {
                 programsRun++;
                 long programSeed = seed * 1_000_003L + start + i;
                 FuzzRunner.Divergence d = runner.check(compiled.get(i), programSeed);
-                if (d != null) {
+                if (d != null && KNOWN_BUGS.stream().anyMatch(d.detail()::contains)) {
+                    knownBugHits++;
+                } else if (d != null) {
                     return Optional.of(shrink(programSeed, batch.get(i), d, debugInfo));
                 }
             }

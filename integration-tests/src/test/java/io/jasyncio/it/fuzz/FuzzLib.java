@@ -83,9 +83,18 @@ public final class FuzzLib {
                 io.jasyncio.AsyncCloseable.super.close();   // the weaver should have replaced this call
             }
             log.append("aclose").append(site).append(';');
-            sync.str(site, "closed");
+            try {
+                sync.str(site, "closed");
+            } catch (RuntimeException | Error e) {
+                CLOSE_FAILURES.put(e, site);
+                throw e;
+            }
         }
     }
+
+    /** Failures thrown by the twin's {@link ARes#close()}, with the resource's site (weakly: identity keys). */
+    static final java.util.Map<Throwable, Integer> CLOSE_FAILURES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** A plain (synchronous) resource: its close is logged, so a skipped or doubled close shows. */
     public static final class Res implements AutoCloseable {

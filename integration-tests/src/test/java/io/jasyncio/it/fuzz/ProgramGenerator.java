@@ -158,13 +158,16 @@ final class ProgramGenerator {
                 String res = "r" + names++;
                 return stmt("try (FuzzLib.Res ", res, " = new FuzzLib.Res(log, ", id, ")) ", block(nesting + 1));
             } else {
-                // "async with": the close is an await (its own site) that may suspend, fail or be cancelled
+                // "async with": the close is an await (its own site) that may suspend, fail or be cancelled;
+                // closeWins gives the twin Python's rule for a close failing while the body fails
                 String res = "r" + names++;
+                int at = site++;
                 Node body = block(nesting + 1);
-                return r.nextBoolean()
-                        ? stmt("try (FuzzLib.ARes ", res, " = new FuzzLib.ARes(log, ", site++, ", src)) ", body)
-                        : stmt("try (FuzzLib.ARes ", res, " = new FuzzLib.ARes(log, ", site++, ", src)) ", body,
-                                " catch (FuzzException x", res, ") { log.append(\"ac\").append(x", res, ".id).append(';'); }");
+                Node asyncWith = stmt("try { try (FuzzLib.ARes ", res, " = new FuzzLib.ARes(log, ", at, ", src)) ", body,
+                        " } catch (Throwable t", res, ") { throw src.closeWins(", at, ", t", res, "); }");
+                return r.nextBoolean() ? asyncWith
+                        : stmt("try { ", asyncWith, " } catch (FuzzException x", res, ") { log.append(\"ac\").append(x", res,
+                                ".id).append(';'); }");
             }
         }
     }

@@ -49,4 +49,21 @@ public interface SyncSrc {
     default Deferred<String> lstr(int site, String value) {
         return deferred(site, value);
     }
+
+    /**
+     * The reference for "async with": javac's try-with-resources keeps the body's failure and suppresses the
+     * close's; Python (and the weaver, through Coroutine.closeFailed) lets the close's failure win. So when
+     * the last suppressed failure of t is the one this resource's close threw, that one leaves the statement.
+     */
+    default RuntimeException closeWins(int site, Throwable t) {
+        Throwable[] suppressed = t.getSuppressed();
+        if (suppressed.length > 0) {
+            Throwable last = suppressed[suppressed.length - 1];
+            if (Integer.valueOf(site).equals(FuzzLib.CLOSE_FAILURES.get(last))) {
+                last.addSuppressed(t);
+                return Rethrow.unchecked(last);
+            }
+        }
+        return Rethrow.unchecked(t);
+    }
 }

@@ -20,7 +20,7 @@ public final class WovenClassCheck {
         StringWriter text = new StringWriter();
         try {
             CheckClassAdapter.verify(new ClassReader(classFile), loader, false, new PrintWriter(text));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {   // the verifier loads classes: a bad one fails to load
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             return "CheckClassAdapter failed: " + trace;

@@ -10,7 +10,6 @@ import io.jasyncio.it.shapes.ShapesTestAccess;
 import io.jasyncio.it.support.InMemoryCompiler;
 import io.jasyncio.it.support.TestPaths;
 import io.jasyncio.transformer.Weaver;
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;

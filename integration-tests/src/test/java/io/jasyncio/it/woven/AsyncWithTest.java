@@ -106,8 +106,10 @@ class AsyncWithTest {
     Coroutine<String> closeFailsToo() {
         try (Conn a = new Conn("a", new UnsupportedOperationException("close failed"))) {
             throw new IllegalStateException("body failed");
-        } catch (IllegalStateException e) {
+        } catch (UnsupportedOperationException e) {
             return completed(e.getMessage() + " / suppressed " + e.getSuppressed()[0].getMessage());
+        } catch (IllegalStateException e) {
+            return completed("the body's failure won: " + e.getMessage());
         }
     }
 
@@ -121,9 +123,10 @@ class AsyncWithTest {
         return completed("not reached");
     }
 
+    /** As in Python's {@code async with}: a failing close wins, the body's failure rides along (docs/ABI.md). */
     @Test
-    void aFailingCloseIsSuppressedByTheBodysFailureOrThrownOnItsOwn() {
-        assertEquals("body failed / suppressed close failed", run(closeFailsToo()));
+    void aFailingCloseWinsOverTheBodysFailureOrIsThrownOnItsOwn() {
+        assertEquals("close failed / suppressed body failed", run(closeFailsToo()));
         log.clear();
         assertEquals("caught close failed", run(onlyCloseFails()));
         assertEquals(List.of("open a", "body", "closing a after success", "closed a at 5.0"), log);
@@ -160,6 +163,80 @@ class AsyncWithTest {
             assertTrue(task.isCancelled());
         }
         assertEquals(List.of("open a", "closing a after CancellationException", "closed a at 6.0"), log);
+    }
+
+    /** Reached through an interface that extends AsyncCloseable: javac calls close() with invokeinterface. */
+    interface Session extends AsyncCloseable {
+        String id();
+    }
+
+    @Async
+    Coroutine<String> javacVariants(boolean nullResource) {
+        try (Conn maybe = nullResource ? null : new Conn("maybe")) {   // javac guards close() with a null check
+            log.add("body 1");
+        }
+        Conn existing = new Conn("existing");
+        try (existing) {                                                // Java 9: an effectively final variable
+            log.add("body 2");
+        }
+        Session session = new Session() {
+            @Override
+            public String id() {
+                return "session";
+            }
+
+            @Override
+            public Awaitable<?> closeAsync(Throwable failure) {
+                log.add("closing session");
+                return closeSlowly("session", null);
+            }
+        };
+        for (int i = 0; i < 3; i++) {
+            try (Session s = session; Conn c = new Conn("loop" + i)) {
+                if (i == 1) {
+                    continue;                                           // both resources close before the jump
+                }
+                log.add("body " + s.id() + i);
+                if (i == 2) {
+                    return completed("returned at " + getRunningLoop().time());   // and before the return
+                }
+            }
+        }
+        return completed("not reached");
+    }
+
+    @Test
+    void everyJavacShapeOfTryWithResourcesAwaitsItsClose() {
+        assertEquals("returned at 30.0", run(javacVariants(false)));   // the value is computed before the closes
+        assertEquals(List.of("open maybe", "body 1", "closing maybe after success", "closed maybe at 5.0",
+                "open existing", "body 2", "closing existing after success", "closed existing at 10.0",
+                "open loop0", "body session0", "closing loop0 after success", "closed loop0 at 15.0", "closing session",
+                "closed session at 20.0",
+                "open loop1", "closing loop1 after success", "closed loop1 at 25.0", "closing session", "closed session at 30.0",
+                "open loop2", "body session2", "closing loop2 after success", "closed loop2 at 35.0", "closing session",
+                "closed session at 40.0"), log);
+    }
+
+    /** A plain resource behind the AutoCloseable type: closed synchronously, as always. */
+    final class Plain implements AutoCloseable {
+        @Override
+        public void close() {
+            log.add("plain close at " + getRunningLoop().time());
+        }
+    }
+
+    @Async
+    Coroutine<String> plainBehindAutoCloseable() throws Exception {
+        try (AutoCloseable r = new Plain()) {
+            await(sleep(2));
+        }
+        return completed("done");
+    }
+
+    @Test
+    void aPlainAutoCloseableInAnAsyncMethodClosesAsBefore() throws Exception {
+        assertEquals("done", run(plainBehindAutoCloseable()));
+        assertEquals(List.of("plain close at 2.0"), log);
     }
 
     @Test

@@ -29,6 +29,7 @@ public record Response(int status, String contentType, byte[] body) {
     public static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 201 -> "Created";
             case 400 -> "Bad Request";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";

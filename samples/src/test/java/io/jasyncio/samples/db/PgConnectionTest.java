@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.jasyncio.Asyncio.await;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The native client against a real server: logins, rows, errors, cancellation, a server going away. */
 @ExtendWith(PostgresExtension.class)
+@Timeout(60)   // a hung coroutine fails its test instead of the build
 class PgConnectionTest {
 
     @Async

@@ -11,8 +11,10 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Load-time weaving ({@code -javaagent:jasyncio-transformer.jar}): classes that mention
@@ -23,6 +25,8 @@ public final class WeavingAgent implements ClassFileTransformer {
     private static final byte[] MARKER = "io/jasyncio/Async".getBytes(StandardCharsets.US_ASCII);
 
     private final Method defineClass;
+    /** One weaver (and its hierarchy cache) per defining loader; the hierarchy holds the loader weakly. */
+    private final Map<ClassLoader, Weaver> weavers = Collections.synchronizedMap(new WeakHashMap<>());
 
     private WeavingAgent(Method defineClass) {
         this.defineClass = defineClass;
@@ -63,7 +67,7 @@ public final class WeavingAgent implements ClassFileTransformer {
         }
         WeaveResult result;
         try {
-            result = new Weaver(new ClassLoaderHierarchy(loader)).weave(classFile);
+            result = weavers.computeIfAbsent(loader, l -> new Weaver(new ClassLoaderHierarchy(l))).weave(classFile);
         } catch (WeaveException e) {
             // Left un-woven, the class fails loudly at its first await with a message saying how to weave.
             for (Diagnostic d : e.diagnostics()) {
