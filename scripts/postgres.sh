@@ -17,8 +17,8 @@ set -euo pipefail
 # Debian puts the server outside PATH, one folder per major version; take the newest.
 bindir() {
   local d
-  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) "$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/x)")"; do
-    if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then echo "$d"; return 0; fi
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) "$(dirname "$(command -v pg_ctl 2>/dev/null || echo /nonexistent/x)")"; do
+    if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/psql" ]; then echo "$d"; return 0; fi
   done
   return 1
 }
@@ -41,7 +41,7 @@ free_port() {
 
 cmd_check() {
   if ! bindir >/dev/null; then
-    echo "postgres.sh: PostgreSQL server binaries not found (no initdb/pg_ctl in /usr/lib/postgresql/*/bin or PATH);" \
+    echo "postgres.sh: PostgreSQL server binaries not found (no initdb, pg_ctl and psql in /usr/lib/postgresql/*/bin or beside pg_ctl on PATH);" \
          "install the packages in .ci/packages.txt with scripts/install-test-deps.sh" >&2
     exit 3
   fi
@@ -53,15 +53,15 @@ cmd_check() {
 
 cmd_start() {
   cmd_check
-  local bin dir data port log
   bin=$(bindir)
   dir=$(mktemp -d "${TMPDIR:-/tmp}/jasyncio-pg.XXXXXX")
   data="$dir/data"
   log="$dir/server.log"
   chmod 755 "$dir"
   [ "$(id -u)" -ne 0 ] || chown postgres: "$dir"
-  # if anything below fails, leave nothing behind
-  trap 'as_owner "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$dir"' ERR
+  # if anything below fails, leave nothing behind (an EXIT trap: set -e may exit inside a function)
+  ok=""   # global, like dir and data: the trap runs after this function has returned
+  trap '[ -n "$ok" ] || { as_owner "$bin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$dir"; }' EXIT
   as_owner "$bin/initdb" -D "$data" -U postgres --no-sync --auth-local=trust --auth-host=scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; false; }
   # one pg_hba line per login method, by role; first match wins
@@ -100,7 +100,7 @@ GRANT ALL ON DATABASE jasyncio TO jasyncio_md5, jasyncio_clear, jasyncio_trust;
 -- the tests end other sessions (pg_terminate_backend) to play a server going away
 GRANT pg_signal_backend TO jasyncio;
 EOF
-  trap - ERR
+  ok=1
   echo "PGPORT=$port"
   echo "PGCLUSTER=$dir"
 }

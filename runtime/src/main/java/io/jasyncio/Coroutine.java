@@ -111,6 +111,9 @@ public abstract class Coroutine<T> implements Awaitable<T> {
         if (awaitable instanceof Coroutine<?> child) {
             return startChild(child, frame);
         }
+        if (awaitable instanceof FrameAwaitable<?> fa) {
+            return fa.awaitFrom(frame);   // async generators' steps and emits
+        }
         if (awaitable instanceof CompletionStage<?> stage) {
             return awaitStage(stage, frame);
         }
@@ -123,7 +126,7 @@ public abstract class Coroutine<T> implements Awaitable<T> {
 
     /** At a resume point: the value delivered to the suspended await, or its failure, thrown. */
     public static Object resumeValue(Coroutine<?> frame) {
-        return frame.task.takeResume();
+        return frame.task.takeResume(frame);
     }
 
     /**

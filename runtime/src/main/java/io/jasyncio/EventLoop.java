@@ -71,6 +71,7 @@ public class EventLoop implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector for the event loop", e);
         }
+        TaskDump.register(this);
     }
 
     // ---------------------------------------------------------------- time and scheduling
@@ -317,6 +318,19 @@ public class EventLoop implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The pending tasks with where each is suspended and who awaits whom, for {@code ps}/{@code pstree}
+     * output; callable from any thread (a running loop takes the snapshot on its own thread).
+     */
+    public TaskDump dumpTasks() {
+        return TaskDump.of(this);
+    }
+
+    /** The thread running the loop, or null. */
+    final Thread thread() {
+        return thread;
+    }
+
     /** The task running right now on this loop, or null. */
     public Task<?> currentTask() {
         return currentTask;
@@ -416,6 +430,7 @@ public class EventLoop implements AutoCloseable {
             return;
         }
         closed = true;
+        TaskDump.unregister(this);
         reportAbandoned();
         ready.clear();
         inbox.clear();

@@ -12,6 +12,11 @@ import java.util.concurrent.CancellationException;
  */
 final class GatheringFuture<T> extends Future<List<T>> {
     private final Future<?>[] children;
+
+    /** Task dumps: the futures this gather awaits (a future passed twice appears twice). */
+    Future<?>[] children() {
+        return children;
+    }
     private final boolean returnExceptions;
     /** How many distinct children there are: a future passed twice is awaited once. */
     private final int distinct;

@@ -25,6 +25,8 @@ public class Task<T> extends Future<T> implements Runnable {
     /** The value or failure delivered to the frame being resumed. */
     private Object resumeValue;
     private Throwable resumeFailure;
+    /** The last failure whose async stack this task appended (so it is appended once, not per frame). */
+    Throwable tracedFailure;
     private boolean started;
     private boolean mustCancel;
     private int cancelRequests;
@@ -135,6 +137,34 @@ public class Task<T> extends Future<T> implements Runnable {
             }
         }
         return chain;
+    }
+
+    /**
+     * Python's {@code Task.get_stack()}: where each frame of this task is suspended, innermost first
+     * (owner, method, file:line of the await); empty when the task is done or not started yet.
+     */
+    public List<StackTraceElement> getStack() {
+        if (isDone()) {
+            return List.of();
+        }
+        return AsyncStackTraces.chain(current);
+    }
+
+    /** Python's {@code Task.print_stack()} to standard error. */
+    public void printStack() {
+        printStack(System.err);
+    }
+
+    /** Python's {@code Task.print_stack(file=)}: the task, then its suspended frames innermost first. */
+    public void printStack(java.io.PrintStream out) {
+        List<StackTraceElement> stack = getStack();
+        StringBuilder sb = new StringBuilder();
+        sb.append(stack.isEmpty() ? "No stack for " : "Stack for ").append(this).append(" (innermost first):").append(System.lineSeparator());
+        for (StackTraceElement e : stack) {
+            sb.append("\tat ").append(e).append(System.lineSeparator());
+        }
+        out.print(sb);
+        out.flush();
     }
 
     @Override
@@ -274,10 +304,30 @@ public class Task<T> extends Future<T> implements Runnable {
         return Coroutine.SUSPENDED;
     }
 
+    /**
+     * Continues the step with {@code frame} (a suspended frame, resumed with this value or failure, or a
+     * fresh one), once this stack unwinds: how an async generator passes control between its body and
+     * its consumer inside one task.
+     */
+    final Object resumeThrough(Coroutine<?> frame, Object value, Throwable failure) {
+        resumeValue = value;
+        resumeFailure = failure;
+        handOff = frame;
+        return Coroutine.SUSPENDED;
+    }
+
     final Object takeResume() {
+        return takeResume(null);
+    }
+
+    /** The resume value for {@code frame}'s await; a failure is thrown there, carrying the async stack. */
+    final Object takeResume(Coroutine<?> frame) {
         Throwable t = resumeFailure;
         if (t != null) {
             resumeFailure = null;
+            if (AsyncStackTraces.ENABLED && frame != null) {
+                AsyncStackTraces.resumedWithFailure(this, frame, t);
+            }
             throw Throwables.sneaky(t);
         }
         Object v = resumeValue;

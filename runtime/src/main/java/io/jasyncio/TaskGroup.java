@@ -120,6 +120,11 @@ public final class TaskGroup implements AsyncCloseable {
         }
     }
 
+    /** Task dumps: the children of the group whose exit {@code frame} is (a TaskGroup awaits them), else null. */
+    static java.util.Collection<Task<?>> childrenAwaitedBy(Coroutine<?> frame) {
+        return frame instanceof Exit e ? e.group().tasks : null;
+    }
+
     /** Python's {@code __aexit__}, as a coroutine that may wait several times. */
     private final class Exit extends Coroutine<Void> {
         private final Throwable failure;
@@ -128,6 +133,15 @@ public final class TaskGroup implements AsyncCloseable {
 
         Exit(Throwable failure) {
             this.failure = failure;
+        }
+
+        TaskGroup group() {
+            return TaskGroup.this;
+        }
+
+        @Override
+        public StackTraceElement suspendedAt() {
+            return new StackTraceElement(TaskGroup.class.getName(), "closeAsync", "TaskGroup.java", -1);
         }
 
         @Override

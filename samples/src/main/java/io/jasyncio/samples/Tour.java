@@ -60,21 +60,22 @@ public final class Tour {
     }
 
     /** One example: what to call it, and how to run it. */
-    private record Step(String title, Example example) {
+    record Step(String title, Example example) {
     }
 
     /** A sample's entry point; samples' mains may throw. */
     @FunctionalInterface
-    private interface Example {
+    interface Example {
         void run() throws Exception;
     }
 
-    private record Section(String heading, List<Step> steps) {
+    record Section(String heading, List<Step> steps) {
     }
 
     private static final String[] NO_ARGS = {};
 
-    private static List<Section> sections() {
+    /** The tour's contents; each step's title starts with the sample class it runs. */
+    static List<Section> sections() {
         return List.of(
                 new Section("seed 000 — 和 Python 相关的异步", List.of(
                         new Step("Downloads: two downloads gathered (about 1 s, not 2)", () -> Downloads.main(NO_ARGS)),

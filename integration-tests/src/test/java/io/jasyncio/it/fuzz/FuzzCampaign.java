@@ -61,10 +61,13 @@ final class FuzzCampaign {
                 programsRun++;
                 long programSeed = seed * 1_000_003L + start + i;
                 FuzzRunner.Divergence d = runner.check(compiled.get(i), programSeed);
-                if (d != null && KNOWN_BUGS.stream().anyMatch(d.detail()::contains)) {
+                if (d != null) {
+                    // judged after shrinking: a program may catch the bug's exception and diverge only in its log
+                    Finding f = shrink(programSeed, batch.get(i), d, debugInfo);
+                    if (KNOWN_BUGS.stream().noneMatch(f.divergence().detail()::contains)) {
+                        return Optional.of(f);
+                    }
                     knownBugHits++;
-                } else if (d != null) {
-                    return Optional.of(shrink(programSeed, batch.get(i), d, debugInfo));
                 }
             }
         }

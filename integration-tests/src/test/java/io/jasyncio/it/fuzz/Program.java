@@ -34,6 +34,13 @@ final class Program {
         return new Program(className, copy);
     }
 
+    /** This program without method {@code index} (the shrinker tries it; it compiles only if unused). */
+    Program without(int index) {
+        List<Method> copy = new ArrayList<>(methods);
+        copy.remove(index);
+        return new Program(className, copy);
+    }
+
     String binaryName() {
         return PACKAGE + "." + className;
     }

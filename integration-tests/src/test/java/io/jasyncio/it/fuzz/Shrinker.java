@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Shrinks a diverging program to a small one that still diverges the same way: greedily deletes
- * statements, replaces compound statements by one of their blocks, expressions by a constant or by a
- * sub-expression of the same type, and awaits by what they await, biggest cuts first, until no single
- * cut keeps the divergence. Candidates that no longer compile simply do not count.
+ * Shrinks a diverging program to a small one that still diverges the same way: greedily deletes helper
+ * methods and statements, replaces compound statements by one of their blocks, expressions by a constant
+ * or by a sub-expression of the same type, and awaits by what they await, biggest cuts first, until no
+ * single cut keeps the divergence. Candidates that no longer compile simply do not count.
  */
 final class Shrinker {
     private final Predicate<Program> stillFails;
@@ -49,6 +49,9 @@ final class Shrinker {
 
     private static List<Program> candidates(Program p) {
         List<Cut> cuts = new ArrayList<>();
+        for (int m = 0; m < p.methods.size() - 1; m++) {   // helpers only: the last method is the entry point
+            cuts.add(new Cut(p.without(m), p.methods.get(m).body().size()));
+        }
         for (int m = 0; m < p.methods.size(); m++) {
             Node body = p.methods.get(m).body();
             int method = m;

@@ -217,6 +217,38 @@ class AsyncWithTest {
                 "closed session at 40.0"), log);
     }
 
+    @Async
+    Coroutine<String> asyncWithInsideFinally(boolean fail) {
+        try {
+            log.add("try");
+            if (fail) {
+                throw new IllegalStateException("try failed");
+            }
+        } finally {
+            // javac copies a finally block onto every exit: each copy holds its own try-with-resources
+            try (Conn f = new Conn(fail ? "failing path" : "normal path")) {
+                log.add("finally at " + getRunningLoop().time());
+            }
+        }
+        return completed("left at " + getRunningLoop().time());
+    }
+
+    @Test
+    void anAsyncWithInEveryCopyOfAFinallyBlockIsAwaited() {
+        assertEquals("left at 5.0", run(asyncWithInsideFinally(false)));
+        assertEquals(List.of("try", "open normal path", "finally at 0.0", "closing normal path after success",
+                "closed normal path at 5.0"), log);
+        log.clear();
+        try (EventLoop loop = new EventLoop(new VirtualClock())) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> loop.runUntilComplete(loop.createTask(asyncWithInsideFinally(true))));
+            assertEquals("try failed", e.getMessage());
+            assertEquals(5.0, loop.time());
+        }
+        assertEquals(List.of("try", "open failing path", "finally at 0.0", "closing failing path after success",
+                "closed failing path at 5.0"), log);
+    }
+
     /** A plain resource behind the AutoCloseable type: closed synchronously, as always. */
     final class Plain implements AutoCloseable {
         @Override

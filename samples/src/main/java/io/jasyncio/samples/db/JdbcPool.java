@@ -30,8 +30,8 @@ import static io.jasyncio.Asyncio.completed;
 import static io.jasyncio.Asyncio.getRunningLoop;
 
 /**
- * A blocking JDBC driver used from coroutines without blocking the loop: a fixed set of {@code size}
- * connections, each used by one of {@code size} worker threads ({@code runInExecutor}). Coroutines
+ * A blocking JDBC driver used from coroutines without blocking the loop: {@code size} connections and
+ * as many worker threads, which run the JDBC calls ({@code runInExecutor}). Coroutines
  * wait for a free connection in line on the loop (a jasyncio {@link Semaphore}), so hundreds of them
  * cost no threads and the JDBC calls never run on the loop's thread.
  * <p>
@@ -59,6 +59,11 @@ public final class JdbcPool {
     }
 
     public JdbcPool(String url, String user, String password, int size) {
+        this(url, user, password, size, "jasyncio-jdbc-pool");
+    }
+
+    /** As above; the server shows the pool's sessions with this application_name (pg_stat_activity). */
+    public JdbcPool(String url, String user, String password, int size, String applicationName) {
         if (size < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, got " + size);
         }
@@ -66,7 +71,7 @@ public final class JdbcPool {
         this.properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        properties.setProperty("ApplicationName", "jasyncio-jdbc-pool");
+        properties.setProperty("ApplicationName", applicationName);
         this.size = size;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(size, r -> {
@@ -140,8 +145,9 @@ public final class JdbcPool {
     @Async
     private <T> Coroutine<T> run(String sql, Object[] params, Work<T> work) {
         checkOpen();
-        Acquired permit = await(permits.acquire());   // in line on the loop: no thread waits for a connection
-        checkOpen();
+        // in line on the loop: no thread waits for a connection. Queries already in line when close()
+        // is called still run: close() waits for them.
+        Acquired permit = await(permits.acquire());
         EventLoop loop = getRunningLoop();
         busy++;
         peakBusy = Math.max(peakBusy, busy);

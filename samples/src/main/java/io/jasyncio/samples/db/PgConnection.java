@@ -7,9 +7,11 @@ import io.jasyncio.Lock;
 import io.jasyncio.StreamPair;
 import io.jasyncio.StreamReader;
 import io.jasyncio.StreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -131,7 +133,7 @@ public final class PgConnection {
     /** Sends the startup message and answers the server's authentication request until ReadyForQuery. */
     @Async
     Coroutine<Void> startup(String user, String password, String database) {
-        Map<String, String> params = new java.util.LinkedHashMap<>();
+        Map<String, String> params = new LinkedHashMap<>();
         params.put("user", user);
         params.put("database", database);
         params.put("application_name", "jasyncio");
@@ -216,6 +218,8 @@ public final class PgConnection {
             writer.write(query);
             await(writer.drain());
             return completed(await(readResult()));
+        } catch (PgProtocolException garbled) {
+            throw fail(garbled);   // where the next message starts is unknown now
         } catch (CancellationException cancelled) {
             if (!isClosed()) {
                 // the query was sent: its answer is still coming. Ask the server to stop it, and keep
@@ -296,7 +300,7 @@ public final class PgConnection {
         List<String> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int len = m.int32();
-            values.add(len < 0 ? null : new String(m.bytes(len), java.nio.charset.StandardCharsets.UTF_8));
+            values.add(len < 0 ? null : new String(m.bytes(len), StandardCharsets.UTF_8));
         }
         return new Row(columns, Collections.unmodifiableList(values));
     }

@@ -56,6 +56,7 @@ public final class LockAndQueue {
 
     /** While one caller fetches a page, the others wait for the lock and then find it in the cache. */
     @Async
+    @SuppressWarnings("try")   // the held lock is only released, as in Python's "async with lock:"
     public Coroutine<String> getHtml(String url) {
         // async with lock:
         try (Acquired held = await(lock.acquire())) {

@@ -43,6 +43,7 @@ public final class AsyncContextManager {
     }
 
     @Async
+    @SuppressWarnings("try")   // like the seed, the block does not use the resource, only opens and closes it
     public static Coroutine<Void> main() {
         try (AsyncResource resource = await(new AsyncResource().aenter())) {
             System.out.println("Using resource");

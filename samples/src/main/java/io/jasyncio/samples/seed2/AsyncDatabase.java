@@ -4,9 +4,9 @@ import io.jasyncio.Async;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.samples.Py;
-import io.jasyncio.samples.db.Connection;
-import io.jasyncio.samples.db.MiniDatabase;
-import io.jasyncio.samples.db.Record;
+import io.jasyncio.samples.minidb.Connection;
+import io.jasyncio.samples.minidb.MiniDatabase;
+import io.jasyncio.samples.minidb.Record;
 import java.util.List;
 import java.util.Map;
 

@@ -95,6 +95,8 @@ class PgConnectionTest {
             out.add(await(conn.execute("INSERT INTO t VALUES (1), (2), (3)")));
             out.add(await(conn.execute("UPDATE t SET id = id + 1 WHERE id > 1")));
             out.add(await(conn.execute("BEGIN; DELETE FROM t; COMMIT")));
+            out.add(await(conn.execute("DO $$BEGIN RAISE NOTICE 'a notice is skipped'; END$$")));
+            out.add(conn.serverParameter("client_encoding"));   // from the server's ParameterStatus messages
             return completed(out);
         } finally {
             await(conn.close());
@@ -103,7 +105,7 @@ class PgConnectionTest {
 
     @Test
     void executeReturnsCommandTags(LocalPostgres pg) {
-        assertEquals(List.of("CREATE TABLE", "INSERT 0 3", "UPDATE 2", "COMMIT"), Asyncio.run(tags(pg)));
+        assertEquals(List.of("CREATE TABLE", "INSERT 0 3", "UPDATE 2", "COMMIT", "DO", "UTF8"), Asyncio.run(tags(pg)));
     }
 
     @Test
@@ -289,9 +291,14 @@ class PgConnectionTest {
 
     // ---------------------------------------------------------------- a server that vanishes: a proxy we can cut
 
-    /** A TCP proxy in front of the server whose client sides the test can close at once. */
+    /**
+     * A TCP proxy in front of the server whose client sides the test can close at once. Each proxied
+     * connection's future completes once both directions are done, which needs the client to have
+     * closed its socket (or the proxy to have cut it): a client that leaks its socket leaves it pending.
+     */
     static final class Proxy {
         final List<StreamWriter> clientSides = new ArrayList<>();
+        final List<io.jasyncio.Future<Void>> finished = new ArrayList<>();
         final LocalPostgres pg;
         Server server;
 
@@ -302,12 +309,15 @@ class PgConnectionTest {
         @Async
         Coroutine<Void> handle(StreamReader clientReader, StreamWriter clientWriter) {
             clientSides.add(clientWriter);
+            io.jasyncio.Future<Void> done = Asyncio.getRunningLoop().createFuture();
+            finished.add(done);
             StreamPair upstream = await(openConnection(pg.host(), pg.port()));
             try {
                 await(gather(true, pipe(clientReader, upstream.writer()), pipe(upstream.reader(), clientWriter)));
             } finally {
                 upstream.writer().close();
                 clientWriter.close();
+                done.setResult(null);
             }
             return completed();
         }
@@ -374,6 +384,47 @@ class PgConnectionTest {
                 "server 127.0.0.1:PORT closed the connection unexpectedly",
                 "then: connection to 127.0.0.1:PORT is unusable",
                 "closed true"), Asyncio.run(vanishingServer(pg)));
+    }
+
+    /** Refused logins and a closed connection, through the proxy: does the client let go of each socket? */
+    @Async
+    static Coroutine<List<String>> socketsLetGo(LocalPostgres pg) {
+        Proxy proxy = new Proxy(pg);
+        proxy.server = await(startServer(proxy::handle, "127.0.0.1", 0));
+        List<String> seen = new ArrayList<>();
+        try {
+            try {
+                await(Pg.connect("127.0.0.1", proxy.port(), LocalPostgres.USER, "wrong", LocalPostgres.DATABASE));
+            } catch (PgException e) {
+                seen.add(e.code());
+            }
+            try {
+                await(Pg.connect("127.0.0.1", proxy.port(), LocalPostgres.USER, LocalPostgres.PASSWORD, "no_such_db"));
+            } catch (PgException e) {
+                seen.add(e.code());
+            }
+            try {
+                await(Pg.connect("127.0.0.1", proxy.port(), LocalPostgres.USER, null, LocalPostgres.DATABASE));
+            } catch (IllegalArgumentException e) {
+                seen.add("no password");
+            }
+            PgConnection conn = await(Pg.connect("127.0.0.1", proxy.port(), LocalPostgres.USER, LocalPostgres.PASSWORD,
+                    LocalPostgres.DATABASE));
+            await(conn.close());
+            seen.add("closed");
+            List<io.jasyncio.Future<Void>> all = new ArrayList<>(proxy.finished);
+            await(waitFor(gather(all), 10));   // every proxied socket was closed by the client
+            seen.add(all.size() + " sockets closed");
+        } finally {
+            proxy.server.close();
+            await(proxy.server.waitClosed());
+        }
+        return completed(seen);
+    }
+
+    @Test
+    void refusedLoginsAndClosedConnectionsLeaveNoSocketOpen(LocalPostgres pg) {
+        assertEquals(List.of("28P01", "3D000", "no password", "closed", "4 sockets closed"), Asyncio.run(socketsLetGo(pg)));
     }
 
     @Async

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgresExtension.class);
 
-    /** Stops the cluster when JUnit closes the root store at the end of the run. */
-    private record Running(LocalPostgres server) implements ExtensionContext.Store.CloseableResource {
+    /**
+     * Stops the cluster when JUnit closes the root store at the end of the run (JUnit 5.13+ closes
+     * AutoCloseable values; older ones, CloseableResource).
+     */
+    @SuppressWarnings("deprecation")
+    private record Running(LocalPostgres server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() throws IOException {
             server.close();

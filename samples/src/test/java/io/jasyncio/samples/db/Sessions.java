@@ -39,6 +39,24 @@ final class Sessions {
         }
     }
 
+    /**
+     * Waits (at most 10 s) until the server has no session with this application_name: a client's
+     * close returns before the server process has exited.
+     */
+    @Async
+    static Coroutine<Void> untilGone(PgConnection observer, String applicationName) {
+        await(waitFor(pollGone(observer, applicationName), 10));
+        return completed();
+    }
+
+    @Async
+    private static Coroutine<Void> pollGone(PgConnection observer, String applicationName) {
+        while (await(count(observer, applicationName)) > 0) {
+            await(sleep(0.01));
+        }
+        return completed();
+    }
+
     /** How many sessions the server has with this application_name. */
     @Async
     static Coroutine<Integer> count(PgConnection observer, String applicationName) {

@@ -5,8 +5,8 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.VirtualClock;
 import io.jasyncio.samples.Run;
-import io.jasyncio.samples.db.Connection;
-import io.jasyncio.samples.db.MiniDatabase;
+import io.jasyncio.samples.minidb.Connection;
+import io.jasyncio.samples.minidb.MiniDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

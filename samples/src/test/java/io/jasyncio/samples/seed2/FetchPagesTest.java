@@ -4,6 +4,7 @@ import io.jasyncio.EventLoop;
 import io.jasyncio.VirtualClock;
 import io.jasyncio.samples.Run;
 import io.jasyncio.samples.web.LocalWebSite;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ class FetchPagesTest {
     @Test
     void theResultsAreThePages() {
         try (LocalWebSite site = LocalWebSite.start(); EventLoop loop = new EventLoop(new VirtualClock())) {
-            List<String> pages = loop.runUntilComplete(FetchPages.main(site.url("/note")));
-            assertEquals(Collections.nCopies(5, "<html><body>note</body></html>"), pages);
+            List<List<String>> pages = new ArrayList<>();
+            Run.captured(() -> pages.add(loop.runUntilComplete(FetchPages.main(site.url("/note")))));
+            assertEquals(Collections.nCopies(5, "<html><body>note</body></html>"), pages.get(0));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.jasyncio.samples.db;
+package io.jasyncio.samples.minidb;
 
 import io.jasyncio.samples.Py;
 import java.util.Map;
