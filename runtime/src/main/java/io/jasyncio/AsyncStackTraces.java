@@ -11,11 +11,16 @@ import java.util.List;
  * <pre>
  * java.lang.IllegalStateException: boom
  *     at Shop.charge(Shop.java:40)
- *     at ...Task.drive(Task.java)
+ *     at Shop$charge$Coroutine.invokeBody(Unknown Source)
  *     at --- async.awaited by ---(task checkout)
  *     at Shop.pay(Shop.java:31)
  *     at Shop.checkout(Shop.java:22)
+ *     at io.jasyncio.Task.drive(Task.java:220)
+ *     ...
  * </pre>
+ *
+ * The async part goes where the task's step begins (above it are the frames the failure was raised
+ * in, below it the loop machinery); a failure awaited across tasks gets one part per task.
  *
  * Runs only on the failure path of a resume; {@code -Djasyncio.asyncStackTraces=false} turns it off.
  */
@@ -24,6 +29,7 @@ final class AsyncStackTraces {
     /** The declaring-class name of the marker element: how a trace's async part is recognised. */
     static final String MARKER_CLASS = "--- async";
     static final String MARKER_METHOD = "awaited by ---";
+    private static final String TASK_CLASS = Task.class.getName();
     /** A long chain is cut here: a 100,000-deep await chain must not make a 100,000-line trace. */
     static final int MAX_FRAMES = 256;
     /** A shared (preallocated) exception rethrown again and again stops growing after this many boundaries. */
@@ -55,13 +61,27 @@ final class AsyncStackTraces {
         if (chain.isEmpty()) {
             return;
         }
+        // Right after the coroutine's own frames, before the loop machinery that ran them: the
+        // awaiting callers are what the reader wants next, not twenty lines of Task/EventLoop/runner.
+        int at = insertionPoint(trace);
         StackTraceElement[] out = new StackTraceElement[trace.length + 1 + chain.size()];
-        System.arraycopy(trace, 0, out, 0, trace.length);
-        out[trace.length] = marker(task.getName());
+        System.arraycopy(trace, 0, out, 0, at);
+        out[at] = marker(task.getName());
         for (int i = 0; i < chain.size(); i++) {
-            out[trace.length + 1 + i] = chain.get(i);
+            out[at + 1 + i] = chain.get(i);
         }
+        System.arraycopy(trace, at, out, at + 1 + chain.size(), trace.length - at);
         failure.setStackTrace(out);
+    }
+
+    /** The first frame of the task's step (the coroutine frames are above it), or the end of the trace. */
+    private static int insertionPoint(StackTraceElement[] trace) {
+        for (int i = 0; i < trace.length; i++) {
+            if (TASK_CLASS.equals(trace[i].getClassName())) {
+                return i;
+            }
+        }
+        return trace.length;
     }
 
     /** Where each frame from {@code innermost} outwards is suspended (frames that cannot tell are skipped). */
@@ -89,6 +109,6 @@ final class AsyncStackTraces {
     }
 
     static boolean isMarker(StackTraceElement e) {
-        return MARKER_CLASS.equals(e.getClassName());
+        return MARKER_CLASS.equals(e.getClassName()) && MARKER_METHOD.equals(e.getMethodName());
     }
 }

@@ -63,19 +63,8 @@ public final class Asyncio {
         if (EventLoop.runningOrNull() != null) {
             throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop");
         }
-        EventLoop loop = new EventLoop();
-        if (debug) {
-            loop.setDebug(true);
-        }
-        try {
-            return loop.runUntilComplete(main);
-        } finally {
-            try {
-                cancelAllTasks(loop);
-                loop.shutdownDefaultExecutor();
-            } finally {
-                loop.close();
-            }
+        try (Runner runner = new Runner(debug)) {
+            return runner.run(main);
         }
     }
 

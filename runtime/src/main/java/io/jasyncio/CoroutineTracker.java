@@ -16,13 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * static read per coroutine when disabled.
  */
 final class CoroutineTracker {
+    /** Debug mode asked for at startup: {@code -Djasyncio.debug=true} or {@code JASYNCIO_DEBUG} set (not 0/false). */
+    static final boolean DEBUG_REQUESTED = Boolean.getBoolean("jasyncio.debug") || isOn(System.getenv("JASYNCIO_DEBUG"));
     /** Plain static: read on every coroutine creation, so no volatile; set before loops start. */
-    static boolean enabled = Boolean.getBoolean("jasyncio.debug");
+    static boolean enabled = DEBUG_REQUESTED;
 
     private static final ReferenceQueue<Coroutine<?>> COLLECTED = new ReferenceQueue<>();
     private static final Set<Site> PENDING = ConcurrentHashMap.newKeySet();
 
     private CoroutineTracker() {
+    }
+
+    /** Python's PYTHONASYNCIODEBUG is on when non-empty; "0" and "false" also read as off here. */
+    static boolean isOn(String env) {
+        return env != null && !env.isBlank() && !env.equals("0") && !env.equalsIgnoreCase("false");
     }
 
     static void enable() {

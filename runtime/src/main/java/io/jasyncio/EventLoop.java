@@ -42,7 +42,7 @@ public class EventLoop implements AutoCloseable {
     private volatile Thread thread;
     private boolean stopping;
     private boolean closed;
-    private boolean debug = Boolean.getBoolean("jasyncio.debug");
+    private boolean debug = CoroutineTracker.DEBUG_REQUESTED;
     private ExceptionHandler exceptionHandler;
     private ExecutorService defaultExecutor;
     private boolean executorShutdownCalled;
@@ -72,6 +72,7 @@ public class EventLoop implements AutoCloseable {
             throw new UncheckedIOException("cannot open a selector for the event loop", e);
         }
         TaskDump.register(this);
+        JfrEvents.loopCreated();
     }
 
     // ---------------------------------------------------------------- time and scheduling
@@ -504,7 +505,7 @@ public class EventLoop implements AutoCloseable {
         }
 
         int n = ready.size();
-        if (debug) {
+        if (debug || JfrEvents.active) {
             runReadyDebug(n);
         } else {
             for (int i = 0; i < n; i++) {
@@ -531,7 +532,10 @@ public class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Debug mode's iteration: times every callback on the loop's clock and names the slow ones. */
+    /**
+     * Debug mode's iteration (also while a JFR recording runs): times every callback on the loop's
+     * clock; slow ones are logged in debug mode and recorded as JFR events.
+     */
     private void runReadyDebug(int n) {
         for (int i = 0; i < n; i++) {
             Runnable r = ready.poll();
@@ -539,10 +543,17 @@ public class EventLoop implements AutoCloseable {
             runCallback(r);
             double took = clock.time() - start;
             if (took >= slowCallbackDuration) {
-                LOG.log(System.Logger.Level.WARNING, () -> String.format("Executing %s took %.3f seconds", r, took));
+                if (debug) {
+                    LOG.log(System.Logger.Level.WARNING, () -> String.format("Executing %s took %.3f seconds", r, took));
+                }
+                if (JfrEvents.active) {
+                    JfrEvents.slowCallback(r, took);
+                }
             }
         }
-        CoroutineTracker.reportCollected(this);
+        if (debug) {
+            CoroutineTracker.reportCollected(this);
+        }
     }
 
     /** Waits for I/O for up to waitNanos (0: don't block; -1: no limit) and schedules the handlers. */

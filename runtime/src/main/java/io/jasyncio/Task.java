@@ -58,6 +58,9 @@ public class Task<T> extends Future<T> implements Runnable {
         this.name = name;
         current = coro;
         loop.taskStarted(this);
+        if (JfrEvents.active) {
+            JfrEvents.created(this);
+        }
         if (eagerStart && loop.isRunningInThisThread()) {
             run();
         } else {
@@ -199,11 +202,15 @@ public class Task<T> extends Future<T> implements Runnable {
                 return;
             }
         }
+        Object step = JfrEvents.active ? JfrEvents.resumed(this) : null;
         Task<?> previous = loop.enterTask(this);
         try {
             drive(current);
         } finally {
             loop.leaveTask(previous);
+            if (step != null) {
+                JfrEvents.stepEnded(step);
+            }
         }
     }
 
@@ -243,6 +250,9 @@ public class Task<T> extends Future<T> implements Runnable {
     private void finish(Object r, Throwable failure) {
         current = null;
         loop.taskFinished(this);
+        if (JfrEvents.active) {
+            JfrEvents.completed(this, failure != null ? failure : mustCancel ? new CancellationException() : null);
+        }
         if (failure == null) {
             if (mustCancel) {
                 // cancel() arrived after the last suspension: the task still ends cancelled, as in CPython
@@ -283,6 +293,9 @@ public class Task<T> extends Future<T> implements Runnable {
         current = frame;
         waitingOn = f;
         f.addCallback(this);
+        if (JfrEvents.active) {
+            JfrEvents.suspended(this, frame, f);
+        }
         if (mustCancel && f.cancel(cancelMessage)) {
             mustCancel = false;
         }

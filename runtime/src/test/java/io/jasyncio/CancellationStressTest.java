@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 100,000 tasks (1,000,000 in the long run) awaiting sleeps, futures, gathers, locks, semaphores, queues,
- * events and timeouts, cancelled at random (seeded, so a failure replays): every {@code finally} runs
+ * events, conditions, timeouts, task groups and shields, cancelled at random (seeded, so a failure replays): every {@code finally} runs
  * exactly once, no task stays pending, no live timer stays scheduled and no primitive keeps a waiter.
  */
 class CancellationStressTest {
@@ -44,10 +44,12 @@ class CancellationStressTest {
         int lockViolations;
         final boolean[] inside = new boolean[4];
         int cancelRequests;
+        int childStarted;
+        int childFinallies;
         int cancelledBeforeStart;
     }
 
-    static final int KINDS = 10;
+    static final int KINDS = 12;
 
     @Async
     static Coroutine<Integer> worker(World w, int i, int kind, double d) {
@@ -96,6 +98,13 @@ class CancellationStressTest {
                 case 6 -> await(w.queues.get(i % 3).get());
                 case 7 -> await(waitFor(sleep(d * 2), d));   // times out, or is cancelled first
                 case 8 -> await(w.event.waitUntilSet());
+                case 9 -> {
+                    try (TaskGroup tg = new TaskGroup()) {   // cancelling the task cancels both children
+                        tg.createTask(child(w, d));
+                        tg.createTask(child(w, d / 2));
+                    }
+                }
+                case 10 -> await(shield(createTask(child(w, d))));   // the inner task outlives a cancelled outer one
                 default -> {
                     await(w.condition.acquire());
                     try {
@@ -112,6 +121,17 @@ class CancellationStressTest {
                 await(sleep(0));   // a finally that itself suspends (and may be cancelled again)
             }
         }
+    }
+
+    @Async
+    static Coroutine<Void> child(World w, double d) {
+        w.childStarted++;
+        try {
+            await(sleep(d));
+        } finally {
+            w.childFinallies++;
+        }
+        return completed();
     }
 
     @Async
@@ -164,6 +184,7 @@ class CancellationStressTest {
         }
         List<Object> outcomes = await(gather(true, w.tasks.toArray(new Awaitable<?>[0])));
         assertEquals(TASKS, outcomes.size());
+        await(sleep(1.0));   // shielded inner tasks finish on their own
         return completed();
     }
 
@@ -193,6 +214,8 @@ class CancellationStressTest {
                 assertTrue(t.isCancelled(), "a task that never ran was cancelled before its first step");
             }
         }
+        assertTrue(w.childStarted > 0);
+        assertEquals(w.childStarted, w.childFinallies, "task-group and shielded children: each finally once");
         assertEquals(0, w.lockViolations, "two holders of one lock at once");
         assertTrue(cancelled > TASKS / 10, "the run cancelled a fair share: " + cancelled);
         assertTrue(notStarted > 0, "some tasks were cancelled before their first step");
@@ -219,8 +242,8 @@ class CancellationStressTest {
         assertEquals(0, waiters(w.event, "waiters"));
         assertEquals(0, waiters(w.condition, "waiters"));
         assertFalse(w.condition.isLocked());
-        System.out.printf("CancellationStressTest: %d tasks, %d cancel requests, %d cancelled, %d before their first step%n",
-                TASKS, w.cancelRequests, cancelled, notStarted);
+        System.out.printf("CancellationStressTest: %d tasks (+%d children), %d cancel requests, %d cancelled, %d before their first step%n",
+                TASKS, w.childStarted, w.cancelRequests, cancelled, notStarted);
     }
 
     // ---------------------------------------------------------------- shared helpers of the stress tests

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,12 +40,22 @@ class NetworkFaultTest {
     static final byte FLOOD = 'F';
     static final int CHUNK = 32 * 1024;
 
-    /** Client-side threads: blocking sockets, never on the loop thread. */
-    private static final ExecutorService CLIENTS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fault-client");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Client-side threads: blocking sockets, never on the loop thread. Clients run at most 32 at a time
+     * (thousands of simultaneous connects overflow the listen backlog, and SYN retries then outlast any
+     * sane connect timeout); the sending halves of clients get threads of their own, so a client never
+     * waits for a thread its own sender needs.
+     */
+    private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(32, daemon("fault-client"));
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(daemon("fault-sender"));
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
 
     private EventLoop loop;
     private final List<Map<String, Object>> reports = Collections.synchronizedList(new ArrayList<>());
@@ -58,7 +69,7 @@ class NetworkFaultTest {
     static void warmUpJdkSockets() throws IOException {
         try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              Socket s = new Socket()) {
-            s.connect(ss.getLocalSocketAddress(), 10_000);
+            s.connect(ss.getLocalSocketAddress(), 30_000);
         }
     }
 
@@ -78,6 +89,7 @@ class NetworkFaultTest {
     @AfterAll
     static void stopClients() {
         CLIENTS.shutdownNow();
+        SENDERS.shutdownNow();
     }
 
     // ---------------------------------------------------------------- the server under test
@@ -163,7 +175,7 @@ class NetworkFaultTest {
     /** Sends {@code data}, half-closes, reads the echo to EOF; returns the echo. */
     static byte[] echoClient(int port, byte[] data) throws Exception {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            s.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
             s.setSoTimeout(30_000);
             CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
                 try {
@@ -175,7 +187,7 @@ class NetworkFaultTest {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }, CLIENTS);
+            }, SENDERS);
             byte[] echo = s.getInputStream().readAllBytes();
             sent.get(30, java.util.concurrent.TimeUnit.SECONDS);
             return echo;
@@ -217,7 +229,7 @@ class NetworkFaultTest {
     /** Connects, optionally sends and reads a little, then resets the connection (SO_LINGER 0 + close). */
     static void resetClient(int port, Random rnd) throws IOException {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            s.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
             s.setSoTimeout(30_000);
             int stage = rnd.nextInt(4);
             if (stage >= 1) {
@@ -299,7 +311,7 @@ class NetworkFaultTest {
         Socket stalled = new Socket();
         try {
             stalled.setReceiveBufferSize(16 * 1024);
-            stalled.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            stalled.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
             stalled.getOutputStream().write(FLOOD);   // and never reads
             CancellationStressTest.runBounded(loop, loop.createTask(waitSet(seen.floodBlocked)), BOUND_SECONDS);
             long writtenWhenBlocked = seen.floodWritten;
@@ -335,7 +347,7 @@ class NetworkFaultTest {
                 try (Socket s = new Socket()) {
                     s.setReceiveBufferSize(4096);
                     s.setSendBufferSize(4096);
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
                     s.setSoTimeout(30_000);
                     CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
                         try {
@@ -344,7 +356,7 @@ class NetworkFaultTest {
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }, CLIENTS);
+                    }, SENDERS);
                     MessageDigest md = sha256();
                     InputStream in = s.getInputStream();
                     byte[] small = new byte[97];   // read in small, odd pieces
@@ -384,7 +396,7 @@ class NetworkFaultTest {
                 Random rnd = new Random(9000 + id);
                 for (int i = id; i < storms; i += threads) {
                     try (Socket s = new Socket()) {
-                        s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+                        s.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
                         switch (rnd.nextInt(3)) {
                             case 0 -> { }   // connect and close at once
                             case 1 -> s.setSoLinger(true, 0);   // connect and reset
@@ -566,6 +578,107 @@ class NetworkFaultTest {
         CancellationStressTest.runBounded(loop, loop.createTask(closeServer(server)), BOUND_SECONDS);
         assertEquals(List.of(), reports);
         System.out.printf("NetworkFaultTest: flooding peer held with %d bytes buffered at limit %d%n", buffered, limit);
+    }
+
+    // ---------------------------------------------------------------- jasyncio as the client that fails
+
+    /**
+     * A jasyncio client that sends a random payload, reads part of the echo and then ends the connection
+     * one of four ways: abort(), abort() after SO_LINGER 0 (an RST), close() with the echo unread, or a
+     * clean half-close reading the echo to EOF (checked byte for byte). Returns how it ended.
+     */
+    @Async
+    static Coroutine<String> abruptClient(int port, long seed) {
+        Random rnd = new Random(seed);
+        byte[] data = randomData(rnd, 200_000);
+        StreamPair conn = await(openConnection("127.0.0.1", port));
+        StreamWriter w = conn.writer();
+        w.write(data);
+        int k = rnd.nextInt(data.length);
+        byte[] part = await(conn.reader().readExactly(k));
+        assertArrayEquals(Arrays.copyOf(data, k), part, "the echo's first " + k + " bytes");
+        String how;
+        switch (rnd.nextInt(4)) {
+            case 0 -> {
+                w.transport().abort();
+                how = "abort";
+            }
+            case 1 -> {
+                lingerZero(w);
+                w.transport().abort();
+                how = "reset";
+            }
+            case 2 -> {
+                w.close();
+                how = "close-unread";
+            }
+            default -> {
+                await(w.drain());
+                w.writeEof();
+                byte[] rest = await(conn.reader().read(-1));
+                assertArrayEquals(Arrays.copyOfRange(data, k, data.length), rest, "the rest of the echo");
+                w.close();
+                how = "clean";
+            }
+        }
+        assertTrue(w.isClosing());
+        try {
+            await(w.waitClosed());
+        } catch (Exception e) {   // an aborted connection may report how it ended; it must still end
+            assertInstanceOf(IOException.class, e);
+        }
+        return completed(how);
+    }
+
+    static void lingerZero(StreamWriter w) {
+        try {
+            ((java.nio.channels.SocketChannel) w.getExtraInfo("socket")).setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Async
+    static Coroutine<java.util.Map<String, Integer>> abruptClients(int port, int n) {
+        java.util.Map<String, Integer> ways = new java.util.TreeMap<>();
+        for (int b = 0; b < n; b += 50) {
+            List<Task<String>> wave = new ArrayList<>();
+            for (int i = b; i < Math.min(n, b + 50); i++) {
+                wave.add(createTask(abruptClient(port, 5000 + i)));
+            }
+            for (String how : await(gather(wave))) {
+                ways.merge(how, 1, Integer::sum);
+            }
+        }
+        return completed(ways);
+    }
+
+    @Test
+    void jasyncioClientsEndingAbruptlyAgainstPythonLeaveNothingOpen() throws IOException {
+        int n = LONG ? 5000 : 200;
+        try (Peer py = Peer.python("echo")) {
+            int port = py.port();
+            java.util.Map<String, Integer> ways = CancellationStressTest.runBounded(loop, loop.createTask(abruptClients(port, n)), BOUND_SECONDS);
+            assertEquals(n, ways.values().stream().mapToInt(Integer::intValue).sum());
+            assertEquals(4, ways.size(), "all four endings happened: " + ways);
+            // The python server is unharmed, and this process holds no socket any more.
+            java.util.Map<String, Integer> after = CancellationStressTest.runBounded(loop, loop.createTask(cleanClients(port, 10)), BOUND_SECONDS);
+            assertEquals(10, after.get("clean"));
+            assertEquals(socketsBefore, socketFds(), "every client socket closed, the loop still open");
+            System.out.printf("NetworkFaultTest: %d jasyncio clients against python3 asyncio: %s%n", n, ways);
+        }
+        assertEquals(List.of(), reports);
+    }
+
+    @Async
+    static Coroutine<java.util.Map<String, Integer>> cleanClients(int port, int n) {
+        java.util.Map<String, Integer> ways = new java.util.TreeMap<>();
+        int seed = 0;
+        while (ways.getOrDefault("clean", 0) < n) {
+            String how = await(abruptClient(port, 90_000 + seed++));
+            ways.merge(how, 1, Integer::sum);
+        }
+        return completed(ways);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -18,9 +18,9 @@ import io.jasyncio.samples.seed1.LockAndQueue;
 import io.jasyncio.samples.seed1.OpenConnectionGet;
 import io.jasyncio.samples.seed1.RunUntilComplete;
 import io.jasyncio.samples.seed2.AsyncContextManager;
+import io.jasyncio.samples.seed2.AsyncCounterSample;
 import io.jasyncio.samples.seed2.AsyncDatabase;
 import io.jasyncio.samples.seed2.AsyncGeneratorSample;
-import io.jasyncio.samples.seed2.AsyncIterator;
 import io.jasyncio.samples.seed2.CoroutineControl;
 import io.jasyncio.samples.seed2.CreateTasks;
 import io.jasyncio.samples.seed2.FetchData;
@@ -107,7 +107,8 @@ public final class Tour {
                                 () -> CoroutineControl.main(NO_ARGS)),
                         new Step("TaskControl: cancel, wait_for timeout (§3.3)", () -> TaskControl.main(NO_ARGS)),
                         new Step("AsyncContextManager: async with (§4.1)", () -> AsyncContextManager.main(NO_ARGS)),
-                        new Step("AsyncIterator: async for over __anext__ (§4.2)", () -> AsyncIterator.main(NO_ARGS)),
+                        new Step("AsyncCounterSample: async for over a hand-written async iterator (§4.2)",
+                                () -> AsyncCounterSample.main(NO_ARGS)),
                         new Step("AsyncGeneratorSample: an async generator (§4.3)", () -> AsyncGeneratorSample.main(NO_ARGS)),
                         new Step("RunInExecutor: run_in_executor, own pool, to_thread (§5.1)", () -> RunInExecutor.main(NO_ARGS)),
                         new Step("SyncMain: asyncio.run from synchronous code (§5.2)", () -> SyncMain.main(NO_ARGS)),

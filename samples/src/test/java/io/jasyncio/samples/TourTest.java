@@ -18,9 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TourTest {
     /** Simple names of the classes in a package of this module that have a {@code main(String[])}. */
     private static Set<String> runnable(String pkg) throws ClassNotFoundException, URISyntaxException {
-        URL dir = Tour.class.getClassLoader().getResource(pkg.replace('.', '/'));
+        // the main classes' directory: the test classes have the same packages, first on the class path
+        URL classes = Tour.class.getProtectionDomain().getCodeSource().getLocation();
+        File dir = new File(new File(classes.toURI()), pkg.replace('.', File.separatorChar));
         Set<String> names = new TreeSet<>();
-        for (String file : new File(dir.toURI()).list()) {
+        for (String file : dir.list()) {
             if (!file.endsWith(".class") || file.contains("$")) {
                 continue;
             }

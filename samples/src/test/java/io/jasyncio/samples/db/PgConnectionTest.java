@@ -427,6 +427,41 @@ class PgConnectionTest {
         assertEquals(List.of("28P01", "3D000", "no password", "closed", "4 sockets closed"), Asyncio.run(socketsLetGo(pg)));
     }
 
+    /** Accepts connections and never answers; completes {@code letGo} when the client closes its socket. */
+    @Async
+    static Coroutine<Void> silent(StreamReader reader, StreamWriter writer, io.jasyncio.Future<Void> letGo) {
+        await(reader.read(-1));   // everything the client sends, until it closes
+        writer.close();
+        letGo.setResult(null);
+        return completed();
+    }
+
+    @Async
+    static Coroutine<List<String>> neverAnswers() {
+        io.jasyncio.Future<Void> letGo = Asyncio.getRunningLoop().createFuture();
+        Server silentServer = await(startServer((r, w) -> silent(r, w, letGo), "127.0.0.1", 0));
+        int port = ((InetSocketAddress) silentServer.localAddress()).getPort();
+        List<String> seen = new ArrayList<>();
+        try {
+            try {
+                await(Pg.connect("127.0.0.1", port, "u", "p", "d", 0.3));
+            } catch (AsyncTimeoutException e) {
+                seen.add("connect timed out");
+            }
+            await(waitFor(letGo, 10));
+            seen.add("socket closed");
+        } finally {
+            silentServer.close();
+            await(silentServer.waitClosed());
+        }
+        return completed(seen);
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAndTheSocketIsClosed() {
+        assertEquals(List.of("connect timed out", "socket closed"), Asyncio.run(neverAnswers()));
+    }
+
     @Async
     static Coroutine<List<String>> useAfterClose(LocalPostgres pg) {
         PgConnection conn = await(Sessions.connect(pg));

@@ -1,8 +1,9 @@
 package io.jasyncio.samples.seed2;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Coroutine;
-import io.jasyncio.samples.AsyncGenerator;
+import io.jasyncio.Emitter;
 import io.jasyncio.samples.Run;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import static io.jasyncio.Asyncio.completed;
 import static io.jasyncio.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AsyncGeneratorSampleTest {
     @Test
@@ -24,18 +26,18 @@ class AsyncGeneratorSampleTest {
 
     /** Records when each value was produced: a value is made only when asked for. */
     @Async
-    static Coroutine<Void> logged(List<String> log, AsyncGenerator.Yield<Integer> out) {
+    static Coroutine<Void> logged(List<String> log, Emitter<Integer> out) {
         for (int i = 0; i < 2; i++) {
             log.add("make " + i);
-            await(out.yield(i));
+            await(out.emit(i));
         }
         return completed();
     }
 
     @Async
     static Coroutine<Void> consume(List<String> log, AsyncGenerator<Integer> gen) {
-        for (Integer v; (v = await(gen.anext())) != null; ) {
-            log.add("got " + v);
+        for (var it = gen.iterator(); await(it.hasNext()); ) {
+            log.add("got " + it.next());
             await(sleep(1));
         }
         log.add("end");
@@ -45,14 +47,15 @@ class AsyncGeneratorSampleTest {
     @Test
     void valuesAreMadeLazilyOnePerRequest() {
         List<String> log = new ArrayList<>();
-        AsyncGenerator<Integer> gen = new AsyncGenerator<>(out -> logged(log, out));
+        AsyncGenerator<Integer> gen = AsyncGenerator.of(out -> logged(log, out));
         Run.virtual(consume(log, gen));
         assertEquals(List.of("make 0", "got 0", "make 1", "got 1", "end"), log);
+        assertTrue(gen.isDone());
     }
 
     @Async
-    static Coroutine<Void> failing(AsyncGenerator.Yield<Integer> out) {
-        await(out.yield(1));
+    static Coroutine<Void> failing(Emitter<Integer> out) {
+        await(out.emit(1));
         throw new IllegalStateException("generator broke");
     }
 
@@ -64,7 +67,7 @@ class AsyncGeneratorSampleTest {
 
     @Test
     void aFailureInTheBodyReachesTheConsumer() {
-        AsyncGenerator<Integer> gen = new AsyncGenerator<>(AsyncGeneratorSampleTest::failing);
+        AsyncGenerator<Integer> gen = AsyncGenerator.of(out -> failing(out));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Run.virtual(twoValues(gen)));
         assertEquals("generator broke", e.getMessage());
     }

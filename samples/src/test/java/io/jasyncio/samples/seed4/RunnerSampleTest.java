@@ -1,5 +1,7 @@
 package io.jasyncio.samples.seed4;
 
+import io.jasyncio.Runner;
+
 import io.jasyncio.Async;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
@@ -20,7 +22,7 @@ class RunnerSampleTest {
     @Test
     void twoRunsShareOneLoopWhichIsClosedAtTheEnd() {
         EventLoop loop = new EventLoop(new VirtualClock());
-        List<String> lines = Run.captured(() -> RunnerSample.run(new RunnerSample.Runner(loop)));
+        List<String> lines = Run.captured(() -> RunnerSample.run(new Runner(() -> loop)));
         assertEquals(List.of("main done (1)", "main done (2)", "same loop: true", "closed: true"), lines);
         assertEquals(2.0, loop.time());
     }
@@ -34,7 +36,7 @@ class RunnerSampleTest {
     void closingCancelsWhatARunLeftBehind() {
         EventLoop loop = new EventLoop(new VirtualClock());
         Task<Void> leftover;
-        try (RunnerSample.Runner runner = new RunnerSample.Runner(loop)) {
+        try (Runner runner = new Runner(() -> loop)) {
             leftover = runner.run(leaveATaskBehind());
         }
         assertTrue(leftover.isCancelled());
