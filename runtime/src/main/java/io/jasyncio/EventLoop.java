@@ -590,6 +590,23 @@ public class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * The channels still registered with this loop (open transports, servers, readers and writers):
+     * what a test checks for leaks once its coroutine is done. Call it on the loop's thread or while
+     * the loop is not running.
+     */
+    public List<java.nio.channels.SelectableChannel> registeredChannels() {
+        List<java.nio.channels.SelectableChannel> out = new ArrayList<>();
+        if (!closed) {
+            for (java.nio.channels.SelectionKey k : selector.keys()) {
+                if (k.isValid()) {
+                    out.add(k.channel());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The selector I/O layers register channels with. */
     final Selector selector() {
         return selector;

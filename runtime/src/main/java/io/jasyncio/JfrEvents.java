@@ -73,7 +73,20 @@ final class JfrEvents {
         }
     }
 
-    static void suspended(Task<?> t, Coroutine<?> frame, Future<?> on) {
+    /**
+     * A step ended: the step event (or null) is committed, then, if the task suspended, where. Only
+     * now are the frames' labels set: during awaitStart they still name the previous await.
+     */
+    static void stepEnded(Task<?> t, Object step) {
+        if (step != null) {
+            ((TaskResumed) step).commit();
+        }
+        if (!t.isDone() && t.current != null) {
+            suspended(t, t.current, t.waitingOn);
+        }
+    }
+
+    private static void suspended(Task<?> t, Coroutine<?> frame, Future<?> on) {
         TaskSuspended e = new TaskSuspended();
         if (e.isEnabled()) {
             e.taskId = idOf(t);
@@ -84,7 +97,7 @@ final class JfrEvents {
                 at = f.suspendedAt();
             }
             e.suspendedAt = at == null ? frame.getClass().getName() : at.toString();
-            e.awaiting = on instanceof Task<?> other ? "Task " + other.getName() : on.getClass().getName();
+            e.awaiting = on == null ? null : on instanceof Task<?> other ? "Task " + other.getName() : on.getClass().getName();
             e.commit();
         }
     }
@@ -101,10 +114,6 @@ final class JfrEvents {
         e.resumedAt = at == null ? null : at.toString();
         e.begin();
         return e;
-    }
-
-    static void stepEnded(Object step) {
-        ((TaskResumed) step).commit();
     }
 
     static void completed(Task<?> t, Throwable failure) {

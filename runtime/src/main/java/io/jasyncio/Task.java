@@ -208,8 +208,8 @@ public class Task<T> extends Future<T> implements Runnable {
             drive(current);
         } finally {
             loop.leaveTask(previous);
-            if (step != null) {
-                JfrEvents.stepEnded(step);
+            if (JfrEvents.active) {
+                JfrEvents.stepEnded(this, step);
             }
         }
     }
@@ -293,9 +293,6 @@ public class Task<T> extends Future<T> implements Runnable {
         current = frame;
         waitingOn = f;
         f.addCallback(this);
-        if (JfrEvents.active) {
-            JfrEvents.suspended(this, frame, f);
-        }
         if (mustCancel && f.cancel(cancelMessage)) {
             mustCancel = false;
         }

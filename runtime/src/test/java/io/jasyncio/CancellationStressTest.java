@@ -45,6 +45,10 @@ class CancellationStressTest {
         final boolean[] inside = new boolean[4];
         int cancelRequests;
         int childStarted;
+        /** Items whose put() returned, items a get() returned, items left in the queues at the end. */
+        final List<Integer> put = new ArrayList<>();
+        final List<Integer> got = new ArrayList<>();
+        final List<Integer> left = new ArrayList<>();
         int childFinallies;
         int cancelledBeforeStart;
     }
@@ -94,8 +98,11 @@ class CancellationStressTest {
                         s.release();
                     }
                 }
-                case 5 -> await(w.queues.get(i % 3).put(i));
-                case 6 -> await(w.queues.get(i % 3).get());
+                case 5 -> {
+                    await(w.queues.get(i % 3).put(i));
+                    w.put.add(i);   // the put returned: the item is in the queue
+                }
+                case 6 -> w.got.add(await(w.queues.get(i % 3).get()));
                 case 7 -> await(waitFor(sleep(d * 2), d));   // times out, or is cancelled first
                 case 8 -> await(w.event.waitUntilSet());
                 case 9 -> {
@@ -180,6 +187,9 @@ class CancellationStressTest {
         w.condition.notifyAllWaiters();
         w.condition.release();
         for (AsyncQueue<Integer> q : w.queues) {
+            while (!q.isEmpty()) {
+                w.left.add(q.getNowait());
+            }
             q.shutdown(true);
         }
         List<Object> outcomes = await(gather(true, w.tasks.toArray(new Awaitable<?>[0])));
@@ -214,6 +224,14 @@ class CancellationStressTest {
                 assertTrue(t.isCancelled(), "a task that never ran was cancelled before its first step");
             }
         }
+        // Queues: no item lost or duplicated however its producer or consumer was cancelled.
+        List<Integer> accounted = new ArrayList<>(w.got);
+        accounted.addAll(w.left);
+        java.util.Collections.sort(accounted);
+        List<Integer> put = new ArrayList<>(w.put);
+        java.util.Collections.sort(put);
+        assertEquals(put, accounted, "items put = items got + items left");
+        assertTrue(w.got.size() > 0 && w.put.size() > 0);
         assertTrue(w.childStarted > 0);
         assertEquals(w.childStarted, w.childFinallies, "task-group and shielded children: each finally once");
         assertEquals(0, w.lockViolations, "two holders of one lock at once");
@@ -242,8 +260,8 @@ class CancellationStressTest {
         assertEquals(0, waiters(w.event, "waiters"));
         assertEquals(0, waiters(w.condition, "waiters"));
         assertFalse(w.condition.isLocked());
-        System.out.printf("CancellationStressTest: %d tasks (+%d children), %d cancel requests, %d cancelled, %d before their first step%n",
-                TASKS, w.childStarted, w.cancelRequests, cancelled, notStarted);
+        System.out.printf("CancellationStressTest: %d tasks (+%d children), %d cancel requests, %d cancelled, %d before their first step; queues: %d put, %d got, %d left%n",
+                TASKS, w.childStarted, w.cancelRequests, cancelled, notStarted, w.put.size(), w.got.size(), w.left.size());
     }
 
     // ---------------------------------------------------------------- shared helpers of the stress tests

@@ -101,7 +101,7 @@ class JfrEventsTest {
         });
         List<RecordedEvent> slow = events.stream().filter(e -> e.getEventType().getName().equals("io.jasyncio.SlowCallback")).toList();
         assertEquals(1, slow.size(), slow::toString);
-        assertEquals("the-slow-one", slow.get(0).getString("callback"));
+        assertEquals("Handle[the-slow-one]", slow.get(0).getString("callback"));
         assertEquals(Duration.ofMillis(250), slow.get(0).getDuration("took"));
     }
 }

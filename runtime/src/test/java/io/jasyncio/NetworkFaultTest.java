@@ -117,7 +117,7 @@ class NetworkFaultTest {
         try {
             byte[] first = await(reader.read(1));
             if (first.length == 1 && first[0] == FLOOD) {
-                await(flood(seen, writer));   // not "return flood(...)": that would await it after this finally
+                await(flood(seen, writer));   // ends only by failing; not "return flood(...)", which would run after this finally
             }
             for (byte[] chunk = first; chunk.length > 0; chunk = await(reader.read(65536))) {
                 md.update(chunk);

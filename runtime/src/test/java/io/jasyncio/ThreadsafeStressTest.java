@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -123,5 +124,93 @@ class ThreadsafeStressTest {
         assertNull(failure.get());
         assertEquals(PING_PONGS, ran[0]);
         assertEquals(0, loop.scheduledTimerCount(), "no timer was involved: the loop slept without a deadline");
+    }
+
+    static final int SUBMITS_PER_THREAD = LONG ? 50_000 : 2_000;
+
+    @Async
+    static Coroutine<Integer> job(int[] bodies, int v, double d) {
+        bodies[0]++;
+        try {
+            await(Asyncio.sleep(d));
+            return Asyncio.completed(2 * v);
+        } finally {
+            bodies[1]++;
+        }
+    }
+
+    /** Awaits every other task of the loop; returns how many there were. */
+    @Async
+    static Coroutine<Integer> finishTheRest() {
+        List<Task<?>> others = new ArrayList<>(Asyncio.allTasks());
+        others.remove(Asyncio.currentTask());
+        await(Asyncio.gather(true, others.toArray(new Awaitable<?>[0])));
+        return Asyncio.completed(others.size());
+    }
+
+    @Test
+    void runCoroutineThreadsafeFromEightThreadsWithCancellations() throws Exception {
+        int[] bodies = new int[2];   // loop thread only: bodies entered, finallies run
+        java.util.concurrent.atomic.AtomicInteger results = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger cancelled = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(THREADS);
+        for (int t = 0; t < THREADS; t++) {
+            int id = t;
+            Thread th = new Thread(() -> {
+                try {
+                    java.util.Random rnd = new java.util.Random(id);
+                    List<java.util.concurrent.CompletableFuture<Integer>> cfs = new ArrayList<>();
+                    for (int i = 0; i < SUBMITS_PER_THREAD; i++) {
+                        cfs.add(Asyncio.runCoroutineThreadsafe(job(bodies, id * SUBMITS_PER_THREAD + i, rnd.nextDouble() * 0.02), loop));
+                        if (rnd.nextInt(8) == 0) {
+                            cfs.get(rnd.nextInt(cfs.size())).cancel(false);   // mostly before the job starts
+                        }
+                    }
+                    for (int i = 0; i < cfs.size(); i++) {
+                        if (rnd.nextInt(8) == 0) {
+                            cfs.get(i).cancel(false);   // running, sleeping or done by now
+                        }
+                        try {
+                            int v = cfs.get(i).get(30, TimeUnit.SECONDS);
+                            if (v != 2 * (id * SUBMITS_PER_THREAD + i)) {
+                                failure.compareAndSet(null, "wrong result " + v + " for job " + i + " of thread " + id);
+                            }
+                            results.incrementAndGet();
+                        } catch (java.util.concurrent.CancellationException e) {
+                            cancelled.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, "thread " + id + ": " + e);
+                } finally {
+                    finished.countDown();
+                }
+            }, "submitter-" + t);
+            th.setDaemon(true);
+            th.start();
+        }
+        Thread stopper = new Thread(() -> {
+            try {
+                finished.await(BOUND_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // stop anyway
+            }
+            loop.callSoonThreadsafe(loop::stop);   // queued after every cancellation the submitters sent
+        }, "stopper");
+        stopper.setDaemon(true);
+        stopper.start();
+        loop.runForever();
+        assertEquals(0, finished.getCount(), "every submitter finished");
+        assertNull(failure.get());
+        // Tasks whose futures were cancelled may still be unwinding: let them finish, bounded.
+        int unwinding = CancellationStressTest.runBounded(loop, loop.createTask(finishTheRest()), 30);
+        assertEquals(List.of(), loop.allTasks());
+        assertEquals(THREADS * SUBMITS_PER_THREAD, results.get() + cancelled.get());
+        assertTrue(cancelled.get() > 0 && results.get() > 0);
+        assertEquals(bodies[0], bodies[1], "each started job's finally ran once");
+        assertTrue(bodies[0] >= results.get(), "every result came from a job that ran");
+        System.out.printf("ThreadsafeStressTest: %d submitted from %d threads: %d results, %d cancelled, %d bodies entered, %d tasks still unwinding at the end%n",
+                THREADS * SUBMITS_PER_THREAD, THREADS, results.get(), cancelled.get(), bodies[0], unwinding);
     }
 }

@@ -4,6 +4,9 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.samples.chat.ChatDemo;
 import io.jasyncio.samples.crawler.Crawler;
+import io.jasyncio.samples.db.DatabaseAccess;
+import io.jasyncio.samples.db.JdbcOffTheLoop;
+import io.jasyncio.samples.db.LocalPostgres;
 import io.jasyncio.samples.http.NotesService;
 import io.jasyncio.samples.seed0.Downloads;
 import io.jasyncio.samples.seed0.FetchStatus;
@@ -49,6 +52,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tour: every seed example, in the seeds' order, each under a heading and followed by the real time
@@ -116,6 +120,11 @@ public final class Tour {
                         new Step("AsyncDatabase: connect, fetch, close in finally (§7.2)", () -> AsyncDatabase.main(NO_ARGS)),
                         new Step("WebFramework: the FastAPI routes on a small HTTP server (§7.3)",
                                 () -> WebFramework.main(NO_ARGS)))),
+                new Section("seed 002 §7.2 — 异步数据库访问, against a real PostgreSQL", List.of(
+                        new Step("DatabaseAccess: asyncpg's connect / fetch / close on jasyncio's own streams",
+                                () -> withPostgres(pg -> DatabaseAccess.run(pg.host(), pg.port()))),
+                        new Step("JdbcOffTheLoop: plain JDBC, 200 coroutines over 4 connections, a query cancelled on the server",
+                                () -> withPostgres(pg -> JdbcOffTheLoop.run(pg.jdbcUrl()))))),
                 new Section("seed 003 — Asyncio 笔记", List.of(
                         new Step("TaskCreateCancel: loop.create_task, task.cancel", () -> TaskCreateCancel.main(NO_ARGS)),
                         new Step("WaitTimeout: wait with a 0.3 s timeout, cancel what is pending", () -> WaitTimeout.main(NO_ARGS)),
@@ -165,6 +174,24 @@ public final class Tour {
     @FunctionalInterface
     private interface SiteBody {
         void run(LocalWebSite site) throws Exception;
+    }
+
+    /** A body that needs a PostgreSQL server. */
+    @FunctionalInterface
+    private interface PgBody {
+        void run(LocalPostgres pg) throws Exception;
+    }
+
+    /** Starts a throwaway cluster for the body, or says how to get one when the server is not installed. */
+    private static void withPostgres(PgBody body) throws Exception {
+        Optional<String> why = LocalPostgres.unavailable();
+        if (why.isPresent()) {
+            System.out.println("    (skipped: " + why.get() + "; scripts/install-test-deps.sh installs it)");
+            return;
+        }
+        try (LocalPostgres pg = LocalPostgres.start()) {
+            body.run(pg);
+        }
     }
 
     private static void withSite(SiteBody body) throws Exception {

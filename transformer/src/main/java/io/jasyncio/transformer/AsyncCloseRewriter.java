@@ -20,7 +20,10 @@ import java.util.List;
  * calls on an {@link Names#ASYNC_CLOSEABLE} becomes {@code await(r.closeAsync(failure))}. The failure is
  * the throwable the statement's handler caught (the slot it later passes to {@code addSuppressed}), or
  * null on the normal path; {@code close()} on a plain {@code AutoCloseable} decides at run time. An
- * explicit {@code r.close()} outside such a statement is left alone: it may be a synchronous close.
+ * explicit {@code r.close()} outside such a statement is left alone when it may be a synchronous close
+ * (a class from the static type up declares {@code close()V}, as {@code Server} does); one that can only
+ * resolve to {@code AsyncCloseable}'s default (which throws) always becomes the async close. That rule is
+ * also what catches the bare {@code close()} javac emits, with no handler, for a body that cannot throw.
  */
 final class AsyncCloseRewriter {
     private static final String AUTO_CLOSEABLE = "java/lang/AutoCloseable";
@@ -31,11 +34,19 @@ final class AsyncCloseRewriter {
     static void rewrite(MethodNode method, TypeRelations relations) {
         InsnList insns = method.instructions;
         List<MethodInsnNode> closes = new ArrayList<>();
+        java.util.Set<MethodInsnNode> onlyDefault = new java.util.HashSet<>();
         java.util.BitSet resources = new java.util.BitSet();
         for (AbstractInsnNode insn : insns) {
-            if (insn instanceof MethodInsnNode call && call.name.equals("close") && call.desc.equals("()V")
-                    && (call.getOpcode() == Opcodes.INVOKEVIRTUAL || call.getOpcode() == Opcodes.INVOKEINTERFACE)
-                    && (call.owner.equals(AUTO_CLOSEABLE) || relations.isSubtype(call.owner, Names.ASYNC_CLOSEABLE))
+            if (!(insn instanceof MethodInsnNode call) || !call.name.equals("close") || !call.desc.equals("()V")
+                    || (call.getOpcode() != Opcodes.INVOKEVIRTUAL && call.getOpcode() != Opcodes.INVOKEINTERFACE)) {
+                continue;
+            }
+            if (relations.closeIsAsyncCloseableDefault(call.owner)) {
+                // resolves to AsyncCloseable's default close(), which could only throw: always the async close
+                // (this is also how the try-with-resources javac compiles without a handler is recognised)
+                closes.add(call);
+                onlyDefault.add(call);
+            } else if ((call.owner.equals(AUTO_CLOSEABLE) || relations.isSubtype(call.owner, Names.ASYNC_CLOSEABLE))
                     && receiverSlot(call) >= 0) {
                 closes.add(call);
                 if (guard(method, call) != null) {
@@ -43,7 +54,7 @@ final class AsyncCloseRewriter {
                 }
             }
         }
-        closes.removeIf(call -> !resources.get(receiverSlot(call)));
+        closes.removeIf(call -> !onlyDefault.contains(call) && !resources.get(receiverSlot(call)));
         for (MethodInsnNode call : closes) {
             MethodInsnNode addSuppressed = guard(method, call);
             int failureSlot = addSuppressed == null ? -1 : ((VarInsnNode) previous(previous(addSuppressed))).var;

@@ -185,16 +185,35 @@ final class BodyGenerator {
         out.add(new TypeInsnNode(Opcodes.NEW, s.frameClass));
         out.add(new InsnNode(Opcodes.DUP));
         List<LocalVariableNode> locals = new ArrayList<>();
+        boolean byFields = s.storesFieldsInStub();
+        if (byFields) {
+            out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, s.frameClass, "<init>", s.constructorDesc(), false));
+        }
         if (!s.isStatic) {
+            if (byFields) {
+                out.add(new InsnNode(Opcodes.DUP));
+            }
             out.add(new VarInsnNode(Opcodes.ALOAD, 0));
+            if (byFields) {
+                out.add(new FieldInsnNode(Opcodes.PUTFIELD, s.frameClass, "self", "L" + s.owner + ";"));
+            }
             locals.add(new LocalVariableNode("this", "L" + s.owner + ";", null, begin, end, 0));
         }
         for (int i = 0; i < s.paramTypes.length; i++) {
+            if (byFields) {
+                out.add(new InsnNode(Opcodes.DUP));
+            }
             out.add(new VarInsnNode(s.paramTypes[i].getOpcode(Opcodes.ILOAD), s.paramSlots[i]));
+            if (byFields) {
+                out.add(new FieldInsnNode(Opcodes.PUTFIELD, s.frameClass, s.paramFields[i],
+                        s.paramTypes[i].getDescriptor()));
+            }
             locals.add(new LocalVariableNode(s.paramFields[i].substring(2), s.paramTypes[i].getDescriptor(), null,
                     begin, end, s.paramSlots[i]));
         }
-        out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, s.frameClass, "<init>", s.constructorDesc(), false));
+        if (!byFields) {
+            out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, s.frameClass, "<init>", s.constructorDesc(), false));
+        }
         out.add(new InsnNode(Opcodes.ARETURN));
         out.add(end);
         method.instructions = out;

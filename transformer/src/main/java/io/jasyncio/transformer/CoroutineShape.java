@@ -76,8 +76,28 @@ final class CoroutineShape {
         return "(" + frameDesc() + ")" + Names.OBJECT_DESC;
     }
 
-    /** The frame constructor: {@code (Owner self?, P1..Pn)V}. */
+    /** The JVM's limit on a method's parameter slots, {@code this} included (JVMS 4.3.3). */
+    static final int MAX_PARAMETER_SLOTS = 255;
+
+    /**
+     * Whether the frame constructor {@code (Owner self?, P1..Pn)V} would pass the JVM's 255-slot limit
+     * (a static method with 255 parameter slots, an instance method with 254): then the constructor takes
+     * nothing and the stub stores the receiver and arguments with {@code putfield} (the fields are
+     * package-private and the frame is in the owner's package).
+     */
+    boolean storesFieldsInStub() {
+        int slots = 1 + (isStatic ? 0 : 1);
+        for (Type t : paramTypes) {
+            slots += t.getSize();
+        }
+        return slots > MAX_PARAMETER_SLOTS;
+    }
+
+    /** The frame constructor: {@code (Owner self?, P1..Pn)V}, or {@code ()V} if {@link #storesFieldsInStub()}. */
     String constructorDesc() {
+        if (storesFieldsInStub()) {
+            return "()V";
+        }
         StringBuilder sb = new StringBuilder("(");
         if (!isStatic) {
             sb.append('L').append(owner).append(';');

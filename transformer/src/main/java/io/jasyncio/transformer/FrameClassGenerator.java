@@ -48,6 +48,12 @@ final class FrameClassGenerator {
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.COROUTINE, "<init>", "()V", false);
         int slot = 1;
+        if (s.storesFieldsInStub()) {
+            mv.visitInsn(Opcodes.RETURN);   // the stub stores the fields
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+            return;
+        }
         if (!s.isStatic) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(Opcodes.ALOAD, slot++);

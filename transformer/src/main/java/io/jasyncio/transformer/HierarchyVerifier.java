@@ -79,7 +79,9 @@ final class HierarchyVerifier extends SimpleVerifier {
             }
             Type e1 = Type.getType(type1.getDescriptor().substring(1));
             Type e2 = Type.getType(type2.getDescriptor().substring(1));
-            return isReference(e1) && isReference(e2) && isAssignableFrom(e1, e2);
+            // as the JVM's verifier: an array of an interface type takes any array of references
+            return isReference(e1) && isReference(e2) && (isAssignableFrom(e1, e2)
+                    || e1.getSort() == Type.OBJECT && relations.isInterface(e1.getInternalName()));
         }
         if (type1.getSort() != Type.OBJECT) {
             return false;

@@ -85,6 +85,16 @@ final class SuspensionPlan {
      * @param receiverSlot0 whether slot 0 is the receiver, which never needs saving
      */
     static SuspensionPlan plan(MethodNode method, FrameAnalysis analysis, int firstTemp, boolean receiverSlot0) {
+        return plan(method, analysis, firstTemp, receiverSlot0, t -> t);
+    }
+
+    /**
+     * @param castable maps an analysed reference type to the type restore code may {@code checkcast} to
+     *                 (the analyser's merged type may be inaccessible from the owner, e.g.
+     *                 {@code java/lang/AbstractStringBuilder}; see {@link TypeRelations#accessibleFrom})
+     */
+    static SuspensionPlan plan(MethodNode method, FrameAnalysis analysis, int firstTemp, boolean receiverSlot0,
+                               java.util.function.UnaryOperator<Type> castable) {
         List<Site> sites = new ArrayList<>();
         for (int i = 0; i < method.instructions.size(); i++) {
             AbstractInsnNode insn = method.instructions.get(i);
@@ -97,7 +107,7 @@ final class SuspensionPlan {
             BitSet live = analysis.liveIn[i];
             for (int slot = live.nextSetBit(receiverSlot0 ? 1 : 0); slot >= 0 && slot < f.getLocals();
                  slot = live.nextSetBit(slot + 1)) {
-                Spill s = spill(f.getLocal(slot), slot, next);
+                Spill s = spill(f.getLocal(slot), slot, next, castable);
                 if (s != null) {
                     locals.add(s);
                 }
@@ -106,7 +116,7 @@ final class SuspensionPlan {
             int temp = firstTemp;
             for (int d = 0; d < f.getStackSize() - 1; d++) {
                 BasicValue v = f.getStack(d);
-                Spill s = spill(v, temp, next);
+                Spill s = spill(v, temp, next, castable);
                 if (s == null) {
                     throw new IllegalStateException("operand stack entry " + d + " has no type at an await");
                 }
@@ -118,7 +128,7 @@ final class SuspensionPlan {
         return new SuspensionPlan(sites);
     }
 
-    private static Spill spill(BasicValue v, int slot, int[] next) {
+    private static Spill spill(BasicValue v, int slot, int[] next, java.util.function.UnaryOperator<Type> castable) {
         Type t = v == null ? null : v.getType();
         if (t == null || v == BasicValue.UNINITIALIZED_VALUE || v == BasicValue.RETURNADDRESS_VALUE) {
             return null;
@@ -134,7 +144,7 @@ final class SuspensionPlan {
             default -> 'L';
         };
         int k = KINDS.indexOf(kind);
-        return new Spill(kind, next[k]++, t, slot);
+        return new Spill(kind, next[k]++, kind == 'L' ? castable.apply(t) : t, slot);
     }
 
     static int loadOpcode(Spill s) {

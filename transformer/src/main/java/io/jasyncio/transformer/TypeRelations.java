@@ -1,6 +1,7 @@
 package io.jasyncio.transformer;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,7 +12,7 @@ import java.util.TreeSet;
  */
 final class TypeRelations {
     static final String OBJECT = "java/lang/Object";
-    private static final ClassHierarchy.ClassInfo MISSING = new ClassHierarchy.ClassInfo("", null, new String[0], false);
+    private static final ClassHierarchy.ClassInfo MISSING = new ClassHierarchy.ClassInfo("", null, new String[0], false, 0, false);
 
     private final ClassHierarchy hierarchy;
     private final Map<String, ClassHierarchy.ClassInfo> cache = new HashMap<>();
@@ -98,6 +99,95 @@ final class TypeRelations {
             c = superName(c);
         }
         return OBJECT;
+    }
+
+    /**
+     * The type a value of analysed type {@code t} can be cast to in code of class {@code from}: {@code t}
+     * itself when accessible, else its nearest accessible super class (Object if none); arrays by their
+     * element type. The verifier treats interfaces as Object, and user code can only name accessible
+     * types, so nothing after the cast needs more than this. Unknown classes are kept as they are.
+     */
+    org.objectweb.asm.Type accessibleFrom(org.objectweb.asm.Type t, String from) {
+        if (t.getSort() == org.objectweb.asm.Type.ARRAY) {
+            org.objectweb.asm.Type e = t.getElementType();
+            if (e.getSort() != org.objectweb.asm.Type.OBJECT) {
+                return t;
+            }
+            org.objectweb.asm.Type a = accessibleFrom(e, from);
+            return a.equals(e) ? t : org.objectweb.asm.Type.getType("[".repeat(t.getDimensions()) + a.getDescriptor());
+        }
+        if (t.getSort() != org.objectweb.asm.Type.OBJECT) {
+            return t;
+        }
+        String c = t.getInternalName();
+        while (c != null && !isAccessible(c, from)) {
+            c = superName(c);
+        }
+        return c == null || c.equals(t.getInternalName()) ? t : org.objectweb.asm.Type.getObjectType(c);
+    }
+
+    /**
+     * Whether code in class {@code from} may name class {@code name} (JVMS 5.4.4): it is public (and, in a
+     * module of the boot layer, its package is exported to everyone) or in the same package. Unknown classes
+     * count as accessible: nothing better is known, and the verify pass names them.
+     */
+    boolean isAccessible(String name, String from) {
+        ClassHierarchy.ClassInfo info = info(name);
+        if (info == null || packageOf(name).equals(packageOf(from))) {
+            return true;
+        }
+        return (info.access() & org.objectweb.asm.Opcodes.ACC_PUBLIC) != 0 && exported(packageOf(name));
+    }
+
+    private static String packageOf(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? "" : name.substring(0, slash);
+    }
+
+    /** Packages of the boot layer's modules (the JDK's), each to whether it is exported unconditionally. */
+    private static final class BootPackages {
+        static final Map<String, Boolean> EXPORTED = new HashMap<>();
+
+        static {
+            for (Module m : ModuleLayer.boot().modules()) {
+                for (String p : m.getPackages()) {
+                    EXPORTED.merge(p.replace('.', '/'), m.isExported(p), Boolean::logicalOr);
+                }
+            }
+        }
+    }
+
+    private static boolean exported(String pkg) {
+        return BootPackages.EXPORTED.getOrDefault(pkg, true);
+    }
+
+    /**
+     * Whether {@code close()V} called on static type {@code type} can only resolve to
+     * {@code AsyncCloseable}'s default method: {@code type} is an AsyncCloseable, and no class from it up
+     * to Object nor any of its interfaces other than AsyncCloseable and AutoCloseable declares
+     * {@code close()V}. False when any class on the way is unknown.
+     */
+    boolean closeIsAsyncCloseableDefault(String type) {
+        if (!isSubtype(type, Names.ASYNC_CLOSEABLE)) {
+            return false;
+        }
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(type));
+        Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String c = todo.pop();
+            if (!seen.add(c) || c.equals(OBJECT) || c.equals(Names.ASYNC_CLOSEABLE) || c.equals("java/lang/AutoCloseable")) {
+                continue;
+            }
+            ClassHierarchy.ClassInfo info = info(c);
+            if (info == null || info.declaresClose()) {
+                return false;
+            }
+            if (info.superName() != null) {
+                todo.push(info.superName());
+            }
+            todo.addAll(List.of(info.interfaces()));
+        }
+        return true;
     }
 
     /** Remembers an unknown class whose place in the hierarchy a merge had to guess (as Object). */

@@ -68,6 +68,7 @@ public final class Weaver {
             if (frameClass == null) {
                 continue;
             }
+            int firstLine = Places.firstLine(m);   // before the method becomes the stub, which has no lines
             try {
                 stripFrames(m);
                 ReturnNormalizer.normalize(owner.name, m);
@@ -76,7 +77,8 @@ public final class Weaver {
                 int frameSlot = m.maxLocals;
                 FrameAnalysis analysis = FrameAnalysis.analyze(owner.name, m, relations);
                 boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
-                SuspensionPlan plan = SuspensionPlan.plan(m, analysis, frameSlot + 1, !isStatic);
+                SuspensionPlan plan = SuspensionPlan.plan(m, analysis, frameSlot + 1, !isStatic,
+                        t -> relations.accessibleFrom(t, owner.name));
                 CoroutineShape shape = new CoroutineShape(owner, m, frameClass, frameSlot, plan);
                 MethodNode body = BodyGenerator.generate(shape, m);
                 methods.set(methods.size() - 1, withFrames(owner, m, relations));
@@ -84,8 +86,12 @@ public final class Weaver {
                 woven.add(m.name + m.desc);
                 woven.add(body.name + body.desc);
                 generated.put(frameClass, FrameClassGenerator.generate(shape, owner.version, relations));
+            } catch (org.objectweb.asm.MethodTooLargeException e) {
+                problems.add(places.at(m.name, firstLine, "cannot weave this @Async method: the woven code is "
+                        + e.getCodeSize() + " bytes, over the JVM's 65535-byte limit (every await saves and restores"
+                        + " the locals live across it) — split the method into smaller @Async methods"));
             } catch (AnalyzerException | RuntimeException e) {
-                problems.add(places.at(m, "cannot weave this @Async method: " + e));
+                problems.add(places.at(m.name, firstLine, "cannot weave this @Async method: " + e));
             }
         }
         if (!problems.isEmpty()) {
@@ -208,9 +214,12 @@ public final class Weaver {
     private ClassHierarchy overlay(ClassNode owner, Iterable<String> frames) {
         Map<String, ClassHierarchy.ClassInfo> local = new HashMap<>();
         local.put(owner.name, new ClassHierarchy.ClassInfo(owner.name, owner.superName,
-                owner.interfaces.toArray(new String[0]), (owner.access & Opcodes.ACC_INTERFACE) != 0));
+                owner.interfaces.toArray(new String[0]), (owner.access & Opcodes.ACC_INTERFACE) != 0, owner.access,
+                owner.methods.stream().anyMatch(m -> m.name.equals("close") && m.desc.equals("()V")
+                        && (m.access & Opcodes.ACC_STATIC) == 0)));
         for (String f : frames) {
-            local.put(f, new ClassHierarchy.ClassInfo(f, Names.COROUTINE, new String[0], false));
+            local.put(f, new ClassHierarchy.ClassInfo(f, Names.COROUTINE, new String[0], false,
+                    Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_SUPER, false));
         }
         return name -> {
             ClassHierarchy.ClassInfo info = local.get(name);

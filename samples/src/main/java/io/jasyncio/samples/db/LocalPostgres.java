@@ -32,12 +32,22 @@ public final class LocalPostgres implements AutoCloseable {
     private final Path script;
     private final int port;
     private final String cluster;
+    private final Thread stopAtExit;
     private boolean closed;
 
     private LocalPostgres(Path script, int port, String cluster) {
         this.script = script;
         this.port = port;
         this.cluster = cluster;
+        // a JVM that exits without closing this (a killed test run) must not leave a server behind
+        this.stopAtExit = new Thread(() -> {
+            try {
+                close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("could not stop " + this + ": " + e.getMessage());
+            }
+        }, "stop-" + cluster);
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /**
@@ -98,11 +108,18 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Stops the server and deletes the cluster. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != stopAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: closed is already set, so it will do nothing
+            }
+        }
         Outcome out = runScript(script, "stop", cluster);
         if (out.exit != 0) {
             throw new IllegalStateException("scripts/postgres.sh stop " + cluster + " failed:\n" + out.stderr);

@@ -8,6 +8,7 @@ import io.jasyncio.Server;
 import io.jasyncio.StreamReader;
 import io.jasyncio.StreamWriter;
 import io.jasyncio.Task;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class HttpServer {
                 } catch (AsyncTimeoutException e) {
                     break;   // idle (or too slow sending its head): close
                 } catch (HttpError e) {
-                    await(send(writer, Response.text(e.status(), e.getMessage() + "\n"), false));
+                    await(send(writer, Response.text(e.status(), e.getMessage() + "\n"), false, true));
                     break;
                 }
                 if (request == null) {
@@ -128,8 +129,14 @@ public final class HttpServer {
                 Response response = await(dispatch(request));
                 requestsServed++;
                 keepAlive = request.wantsKeepAlive() && !draining;
-                await(send(writer, response, keepAlive));
+                // HEAD: the head a GET would get, never a body (one would be read as the next response)
+                await(send(writer, response, keepAlive, !request.method().equals("HEAD")));
             }
+        } catch (Exception e) {
+            if (!(e instanceof IOException)) {
+                throw e;
+            }
+            // the client went away (reset, or closed while being answered): nobody is left to answer
         } finally {
             connections.remove(self);
             writer.close();
@@ -140,6 +147,9 @@ public final class HttpServer {
     @Async
     private Coroutine<Response> dispatch(Request request) {
         Router.Match match = router.find(request.method(), request.path());
+        if (match.handler() == null && request.method().equals("HEAD")) {
+            match = router.find("GET", request.path());   // HEAD is answered by the GET route
+        }
         if (match.handler() == null) {
             return completed(Response.text(match.status(), Response.reason(match.status()) + "\n"));
         }
@@ -230,14 +240,16 @@ public final class HttpServer {
     }
 
     @Async
-    private static Coroutine<Void> send(StreamWriter writer, Response response, boolean keepAlive) {
+    private static Coroutine<Void> send(StreamWriter writer, Response response, boolean keepAlive, boolean withBody) {
         String head = "HTTP/1.1 " + response.status() + " " + Response.reason(response.status()) + "\r\n"
                 + "Content-Type: " + response.contentType() + "\r\n"
                 + "Content-Length: " + response.body().length + "\r\n"
                 + "Connection: " + (keepAlive ? "keep-alive" : "close") + "\r\n"
                 + "\r\n";
         writer.write(head.getBytes(StandardCharsets.US_ASCII));
-        writer.write(response.body());
+        if (withBody) {
+            writer.write(response.body());
+        }
         await(writer.drain());
         return completed();
     }

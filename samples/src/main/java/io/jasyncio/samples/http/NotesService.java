@@ -31,6 +31,8 @@ public final class NotesService {
                 .get("/notes", this::list)
                 .post("/notes", this::create)
                 .get("/notes/{id}", this::read)
+                .put("/notes/{id}", this::update)
+                .delete("/notes/{id}", this::delete)
                 .get("/export", this::export);
     }
 
@@ -60,6 +62,37 @@ public final class NotesService {
             return completed(Response.json(404, Py.dict("detail", "Not Found")));
         }
         return completed(Response.json(Py.dict("id", Integer.parseInt(request.param("id")), "text", text)));
+    }
+
+    /** Replaces a note's text; 404 when there is no such note. */
+    @Async
+    private Coroutine<Response> update(Request request) {
+        Integer id = existing(request);
+        if (id == null) {
+            return completed(Response.json(404, Py.dict("detail", "Not Found")));
+        }
+        notes.put(id, request.text());
+        return completed(Response.json(Py.dict("id", id, "text", request.text())));
+    }
+
+    @Async
+    private Coroutine<Response> delete(Request request) {
+        Integer id = existing(request);
+        if (id == null) {
+            return completed(Response.json(404, Py.dict("detail", "Not Found")));
+        }
+        notes.remove(id);
+        return completed(Response.json(Py.dict("deleted", id)));
+    }
+
+    /** The note the {@code {id}} parameter names, or null when it is not a number or not a note. */
+    private Integer existing(Request request) {
+        try {
+            int id = Integer.parseInt(request.param("id"));
+            return notes.containsKey(id) ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A slow request: it takes two seconds, so a shutdown has something to wait for. */

@@ -1,15 +1,17 @@
 package io.jasyncio.samples.http;
 
 import io.jasyncio.Coroutine;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Routes requests by method and path pattern. A pattern's {@code {name}} segments match any one path
- * segment and are handed to the handler as parameters ({@code /items/{item_id}}). No route for the path:
- * 404; a route for the path but not the method: 405.
+ * Routes requests by method and path pattern. A pattern's {@code {name}} segments match any one
+ * non-empty path segment and are handed to the handler, percent-decoded, as parameters
+ * ({@code /items/{item_id}}). No route for the path: 404; a route for the path but not the method: 405.
  */
 public final class Router {
     /** Handles one request; an {@code @Async} method reference fits. */
@@ -33,6 +35,14 @@ public final class Router {
 
     public Router post(String pattern, Handler handler) {
         return route("POST", pattern, handler);
+    }
+
+    public Router put(String pattern, Handler handler) {
+        return route("PUT", pattern, handler);
+    }
+
+    public Router delete(String pattern, Handler handler) {
+        return route("DELETE", pattern, handler);
     }
 
     public Router route(String method, String pattern, Handler handler) {
@@ -63,12 +73,27 @@ public final class Router {
         for (int i = 0; i < pattern.length; i++) {
             String p = pattern[i];
             if (p.startsWith("{") && p.endsWith("}")) {
-                params.put(p.substring(1, p.length() - 1), path[i]);
+                if (path[i].isEmpty()) {
+                    return null;   // "/items/" has no item id
+                }
+                params.put(p.substring(1, p.length() - 1), decode(path[i]));
             } else if (!p.equals(path[i])) {
                 return null;
             }
         }
         return params;
+    }
+
+    /** A segment's %XX escapes decoded as UTF-8 ('+' stays: it is a space only in queries); malformed: as is. */
+    private static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
     }
 
     private static String[] split(String path) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @ExtendWith(PostgresExtension.class)
-@Timeout(60)
+// a hung coroutine fails its test instead of hanging the build (the same-thread mode only reports afterwards)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DatabaseAccessTest {
     @Test
     void fetchDataReadsTheTableAndClosesTheConnection(LocalPostgres pg) {

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Plain JDBC off the loop, against a real server: sharing, cancellation, a dropped connection, close. */
 @ExtendWith(PostgresExtension.class)
-@Timeout(60)   // a hung coroutine fails its test instead of the build
+// a hung coroutine fails its test instead of hanging the build (the same-thread mode only reports afterwards)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JdbcPoolTest {
     /** A pool whose sessions the server shows under their own application_name, apart from other tests'. */
     private static JdbcPool pool(LocalPostgres pg, int size, String applicationName) {

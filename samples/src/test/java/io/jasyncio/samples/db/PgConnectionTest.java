@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The native client against a real server: logins, rows, errors, cancellation, a server going away. */
 @ExtendWith(PostgresExtension.class)
-@Timeout(60)   // a hung coroutine fails its test instead of the build
+// a hung coroutine fails its test instead of hanging the build (the same-thread mode only reports afterwards)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PgConnectionTest {
 
     @Async
@@ -372,6 +373,7 @@ class PgConnectionTest {
             seen.add("closed " + conn.isClosed());
         } finally {
             await(admin.close());
+            proxy.cut();
             proxy.server.close();
             await(proxy.server.waitClosed());
         }
@@ -416,6 +418,7 @@ class PgConnectionTest {
             await(waitFor(gather(all), 10));   // every proxied socket was closed by the client
             seen.add(all.size() + " sockets closed");
         } finally {
+            proxy.cut();   // ends any proxied connection the client left open, so the server can close
             proxy.server.close();
             await(proxy.server.waitClosed());
         }
@@ -429,17 +432,22 @@ class PgConnectionTest {
 
     /** Accepts connections and never answers; completes {@code letGo} when the client closes its socket. */
     @Async
-    static Coroutine<Void> silent(StreamReader reader, StreamWriter writer, io.jasyncio.Future<Void> letGo) {
+    static Coroutine<Void> silent(StreamReader reader, StreamWriter writer, List<StreamWriter> accepted,
+                                  io.jasyncio.Future<Void> letGo) {
+        accepted.add(writer);
         await(reader.read(-1));   // everything the client sends, until it closes
         writer.close();
-        letGo.setResult(null);
+        if (!letGo.isDone()) {
+            letGo.setResult(null);
+        }
         return completed();
     }
 
     @Async
     static Coroutine<List<String>> neverAnswers() {
         io.jasyncio.Future<Void> letGo = Asyncio.getRunningLoop().createFuture();
-        Server silentServer = await(startServer((r, w) -> silent(r, w, letGo), "127.0.0.1", 0));
+        List<StreamWriter> accepted = new ArrayList<>();
+        Server silentServer = await(startServer((r, w) -> silent(r, w, accepted, letGo), "127.0.0.1", 0));
         int port = ((InetSocketAddress) silentServer.localAddress()).getPort();
         List<String> seen = new ArrayList<>();
         try {
@@ -451,6 +459,7 @@ class PgConnectionTest {
             await(waitFor(letGo, 10));
             seen.add("socket closed");
         } finally {
+            accepted.forEach(StreamWriter::close);   // if the client leaked its socket, end it here
             silentServer.close();
             await(silentServer.waitClosed());
         }

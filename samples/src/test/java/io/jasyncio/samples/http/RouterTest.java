@@ -22,6 +22,13 @@ class RouterTest {
     }
 
     @Test
+    void parametersAreNonEmptyAndPercentDecoded() {
+        assertEquals(404, router.find("GET", "/items/").status());
+        assertEquals(Map.of("item_id", "a b/\u00e9+"), router.find("GET", "/items/a%20b%2F%C3%A9+").params());
+        assertEquals(Map.of("item_id", "100%"), router.find("GET", "/items/100%").params());
+    }
+
+    @Test
     void unknownPathIs404AndWrongMethodIs405() {
         assertEquals(404, router.find("GET", "/items/7/extra").status());
         assertEquals(404, router.find("GET", "/nothing").status());
