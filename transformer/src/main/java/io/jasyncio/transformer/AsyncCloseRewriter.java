@@ -55,6 +55,9 @@ final class AsyncCloseRewriter {
             }
         }
         closes.removeIf(call -> !onlyDefault.contains(call) && !resources.get(receiverSlot(call)));
+        if (!closes.isEmpty()) {
+            method.maxStack += 1;   // closeAsync(failure) takes the failure above the receiver close() took
+        }
         for (MethodInsnNode call : closes) {
             MethodInsnNode addSuppressed = guard(method, call);
             int failureSlot = addSuppressed == null ? -1 : ((VarInsnNode) previous(previous(addSuppressed))).var;

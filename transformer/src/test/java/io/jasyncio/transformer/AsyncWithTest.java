@@ -73,6 +73,54 @@ class AsyncWithTest {
             }
             """;
 
+    /** Bodies that cannot throw: javac calls close() with no handler around it. */
+    static final String EMPTY = """
+            package p;
+            import io.jasyncio.*;
+            import static io.jasyncio.Asyncio.*;
+            import java.util.*;
+            public class Empty {
+                public static final List<String> LOG = new ArrayList<>();
+                public static Future<String> closing = Future.done("closed");
+                record Res(String name) implements AsyncCloseable {
+                    public Awaitable<?> closeAsync(Throwable failure) {
+                        LOG.add("closeAsync " + name + " " + failure);
+                        return closing;
+                    }
+                }
+                interface Iter extends AsyncCloseable { }
+                /** Like io.jasyncio.Server: its own synchronous close() (Python's server.close()). */
+                static final class Srv implements AsyncCloseable {
+                    public void close() { LOG.add("sync close"); }
+                    public Awaitable<?> closeAsync(Throwable failure) {
+                        LOG.add("closeAsync srv");
+                        return closing;
+                    }
+                }
+                @Async public static Coroutine<String> empty() {
+                    try (Res r = new Res("r")) {
+                    }
+                    return completed("done");
+                }
+                @Async public static Coroutine<String> throughInterface(Iter it) {
+                    try (Iter i = it) {
+                    }
+                    return completed("done");
+                }
+                @Async public static Coroutine<String> explicitSyncClose() {
+                    Srv s = new Srv();
+                    s.close();
+                    return completed("done");
+                }
+                public static Iter iter() {
+                    return failure -> {
+                        LOG.add("closeAsync iter");
+                        return closing;
+                    };
+                }
+            }
+            """;
+
     @TempDir
     Path tmp;
 
@@ -92,6 +140,25 @@ class AsyncWithTest {
         assertEquals("done", new TestSupport.Driven(TestSupport.call(loader, "p.With", "plainAuto")).start().result());
         assertEquals("refused", TestSupport.call(loader, "p.With", "outside"), "outside @Async close() is not rewritten");
         assertEquals(List.of("body b", "closeAsync r -", "closeAsync r bad", "body", "sync", "closeAsync auto -"), log(loader));
+    }
+
+    @Test
+    void anEmptyBodyStillAwaitsCloseAsyncButAnOwnSynchronousCloseStays() throws Exception {
+        TestSupport.project(tmp, Map.of("p/Empty.java", EMPTY));
+        ClassLoader loader = TestSupport.weaveAndLoad(tmp);
+        Class<?> empty = Class.forName("p.Empty", true, loader);
+        empty.getField("closing").set(null, TestSupport.pending(loader));
+        TestSupport.Driven d = new TestSupport.Driven(TestSupport.call(loader, "p.Empty", "empty")).start();
+        assertFalse(d.finished(), "suspended in closeAsync");
+        assertEquals("done", d.resume(null).result());
+        Object iter = empty.getMethod("iter").invoke(null);
+        d = new TestSupport.Driven(TestSupport.call(loader, "p.Empty", "throughInterface", iter)).start();
+        assertFalse(d.finished(), "suspended in closeAsync");
+        assertEquals("done", d.resume(null).result());
+        assertEquals("done", new TestSupport.Driven(TestSupport.call(loader, "p.Empty", "explicitSyncClose")).start().result());
+        @SuppressWarnings("unchecked")
+        List<String> log = (List<String>) empty.getField("LOG").get(null);
+        assertEquals(List.of("closeAsync r null", "closeAsync iter", "sync close"), log);
     }
 
     @Test

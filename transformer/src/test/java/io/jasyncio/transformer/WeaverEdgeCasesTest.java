@@ -146,35 +146,35 @@ class WeaverEdgeCasesTest {
 
     @Test
     void aStaticMethodWith255ParameterSlotsGetsAFrameThatLoads() throws Exception {
-        // an Awaitable, an int and 126 longs: 255 slots, so a constructor (P1..Pn)V would need 256
-        TestSupport.project(tmp, Map.of("p/Wide.java", wide(true, 1, 126)));
+        // an Awaitable, 2 ints and 126 longs: 255 slots, so a constructor (P1..Pn)V would need 256
+        TestSupport.project(tmp, Map.of("p/Wide.java", wide(true, 2, 126)));
         ClassLoader loader = TestSupport.weaveAndLoad(tmp);
         Class<?> frame = Class.forName("p.Wide$run$Coroutine", true, loader);
         assertArrayEquals(new Class<?>[0], frame.getDeclaredConstructors()[0].getParameterTypes());
         TestSupport.Driven d = new TestSupport.Driven(TestSupport.call(loader, "p.Wide", "run",
-                args(TestSupport.pending(loader), 1, 126))).start();
+                args(TestSupport.pending(loader), 2, 126))).start();
         assertFalse(d.finished());
-        assertEquals("x" + (1 + 126 * 127 / 2), d.resume("x").result());
+        assertEquals("x" + (3 + 126 * 127 / 2), d.resume("x").result());
     }
 
     @Test
     void anInstanceMethodWith254ParameterSlotsGetsAFrameThatLoads() throws Exception {
-        // this + an Awaitable, 2 ints and 126 longs = 255 slots; the constructor would add self: 256
-        TestSupport.project(tmp, Map.of("p/Wide.java", wide(false, 2, 126)));
+        // this + an Awaitable, an int and 126 longs = 255 slots; the constructor would add self: 256
+        TestSupport.project(tmp, Map.of("p/Wide.java", wide(false, 1, 126)));
         ClassLoader loader = TestSupport.weaveAndLoad(tmp);
         Class<?> owner = Class.forName("p.Wide", true, loader);
         Object self = owner.getConstructor().newInstance();
         java.lang.reflect.Method run = java.util.Arrays.stream(owner.getDeclaredMethods())
                 .filter(m -> m.getName().equals("run") && !m.isSynthetic()).findFirst().orElseThrow();
-        TestSupport.Driven d = new TestSupport.Driven(run.invoke(self, args(TestSupport.pending(loader), 2, 126))).start();
-        assertEquals("y" + (3 + 126 * 127 / 2), d.resume("y").result());
+        TestSupport.Driven d = new TestSupport.Driven(run.invoke(self, args(TestSupport.pending(loader), 1, 126))).start();
+        assertEquals("y" + (1 + 126 * 127 / 2), d.resume("y").result());
     }
 
     @Test
     void narrowerMethodsKeepTheConstructorTakingTheArguments() throws Exception {
-        TestSupport.project(tmp, Map.of("p/Wide.java", wide(true, 2, 126)));   // 254 slots + this = 255
+        TestSupport.project(tmp, Map.of("p/Wide.java", wide(true, 1, 126)));   // 254 slots + this = 255
         ClassLoader loader = TestSupport.weaveAndLoad(tmp);
-        assertEquals(129, Class.forName("p.Wide$run$Coroutine", true, loader).getDeclaredConstructors()[0].getParameterCount());
+        assertEquals(128, Class.forName("p.Wide$run$Coroutine", true, loader).getDeclaredConstructors()[0].getParameterCount());
     }
 
     @Test

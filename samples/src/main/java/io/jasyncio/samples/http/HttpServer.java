@@ -115,7 +115,7 @@ public final class HttpServer {
                 self.idle = true;
                 Request request;
                 try {
-                    request = await(waitFor(readRequest(reader), limits.keepAliveTimeout()));
+                    request = await(waitFor(readRequest(reader, writer), limits.keepAliveTimeout()));
                 } catch (AsyncTimeoutException e) {
                     break;   // idle (or too slow sending its head): close
                 } catch (HttpError e) {
@@ -164,7 +164,7 @@ public final class HttpServer {
 
     /** Reads one request; null when the client closed the connection before starting another. */
     @Async
-    private Coroutine<Request> readRequest(StreamReader reader) {
+    private Coroutine<Request> readRequest(StreamReader reader, StreamWriter writer) {
         byte[] line;
         try {
             line = await(reader.readLine());
@@ -213,6 +213,10 @@ public final class HttpServer {
             throw new HttpError(501, "chunked request bodies are not supported");
         }
         int length = contentLength(headers.get("Content-Length"));
+        if (length > 0 && parts[2].equals("HTTP/1.1") && "100-continue".equalsIgnoreCase(headers.get("Expect"))) {
+            // the client waits for this (curl: up to a second) before it sends the body; over the limit, it got 413
+            writer.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
         byte[] body = length == 0 ? new byte[0] : await(reader.readExactly(length));
         String target = parts[1];
         int query = target.indexOf('?');

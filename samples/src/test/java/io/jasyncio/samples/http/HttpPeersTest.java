@@ -39,9 +39,9 @@ class HttpPeersTest {
     private static final String HOST = "127.0.0.1";
     private static final String JSON = "application/json";
     private static final String TEXT = "text/plain; charset=utf-8";
-    /** curl's write-out after each transfer: how many new connections the transfer opened. */
-    private static final String MARK = "\n<<connects=%{num_connects}>>";
-    private static final Pattern MARKS = Pattern.compile("\n<<connects=(\\d+)>>");
+    /** curl's write-out after each transfer: how many new connections the transfer opened, how long it took. */
+    private static final String MARK = "\n<<connects=%{num_connects} time=%{time_total}>>";
+    private static final Pattern MARKS = Pattern.compile("\n<<connects=(\\d+) time=([0-9.]+)>>");
 
     private Service service;
 
@@ -96,6 +96,21 @@ class HttpPeersTest {
         // a route for the path, not for the method
         assertReply(curl1("-X", "PATCH", url("/notes/2")), 405, "Method Not Allowed", TEXT, "Method Not Allowed\n");
         assertEquals(14, service.onLoop(() -> service.server.requestsServed()));
+    }
+
+    @Test
+    void expect100ContinueGetsTheInterimResponseBeforeTheBodyIsSent() throws Exception {
+        requireBinary("curl");
+        String text = "n".repeat(4000);
+        // without the interim 100 curl would wait its expect100-timeout (here 5 s) before sending the body
+        Run run = curl("-v", "--expect100-timeout", "5", "-H", "Expect: 100-continue", "-X", "POST",
+                "--data-binary", text, url("/notes"));
+        List<Reply> replies = replies(run);
+        assertEquals(1, replies.size(), run::toString);
+        assertReply(replies.get(0), 201, "Created", JSON, "{\"id\":1,\"text\":\"" + text + "\"}");
+        assertTrue(run.stderr().contains("> Expect: 100-continue"), run.stderr());
+        assertTrue(run.stderr().contains("< HTTP/1.1 100 Continue"), run.stderr());
+        assertTrue(replies.get(0).seconds() < 4, "curl waited for the 100 Continue: " + replies.get(0).seconds() + " s");
     }
 
     @Test
@@ -200,6 +215,12 @@ class HttpPeersTest {
             Files.write(body, new byte[limits.maxBody() + 1]);
             assertReply(curl1("-X", "POST", "--data-binary", "@" + body, url("/notes")),
                     413, "Content Too Large", TEXT, "body too large\n");
+            // without Expect: 100-continue curl is sending the body while the refusal comes: the server must not
+            // reset the connection (closing with the body unread) before curl has read the 413
+            for (int i = 0; i < 5; i++) {
+                assertReply(curl1("-H", "Expect:", "-X", "POST", "--data-binary", "@" + body, url("/notes")),
+                        413, "Content Too Large", TEXT, "body too large\n");
+            }
         } finally {
             Files.delete(body);
         }
@@ -395,8 +416,8 @@ class HttpPeersTest {
         return replies.get(0);
     }
 
-    /** What curl -i printed for one transfer: status line, header lines in order, body; new connections. */
-    record Reply(String statusLine, List<String> headers, String body, int connects) {
+    /** What curl -i printed for one transfer: final status line, header lines in order, body; new connections, time. */
+    record Reply(String statusLine, List<String> headers, String body, int connects, double seconds) {
         String header(String name) {
             for (String h : headers) {
                 int colon = h.indexOf(':');
@@ -416,11 +437,14 @@ class HttpPeersTest {
         while (m.find()) {
             String raw = run.stdout().substring(from, m.start());
             from = m.end();
+            while (raw.startsWith("HTTP/1.1 1")) {   // an interim response (100 Continue) before the final one
+                raw = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+            }
             int end = raw.indexOf("\r\n\r\n");
             assertTrue(end >= 0, "no end of head in:\n" + raw);
             List<String> lines = List.of(raw.substring(0, end).split("\r\n"));
             replies.add(new Reply(lines.get(0), lines.subList(1, lines.size()), raw.substring(end + 4),
-                    Integer.parseInt(m.group(1))));
+                    Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2))));
         }
         assertEquals(run.stdout().length(), from, "output after the last transfer:\n" + run);
         return replies;
