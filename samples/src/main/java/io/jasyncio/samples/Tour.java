@@ -120,11 +120,6 @@ public final class Tour {
                         new Step("AsyncDatabase: connect, fetch, close in finally (§7.2)", () -> AsyncDatabase.main(NO_ARGS)),
                         new Step("WebFramework: the FastAPI routes on a small HTTP server (§7.3)",
                                 () -> WebFramework.main(NO_ARGS)))),
-                new Section("seed 002 §7.2 — 异步数据库访问, against a real PostgreSQL", List.of(
-                        new Step("DatabaseAccess: asyncpg's connect / fetch / close on jasyncio's own streams",
-                                () -> withPostgres(pg -> DatabaseAccess.run(pg.host(), pg.port()))),
-                        new Step("JdbcOffTheLoop: plain JDBC, 200 coroutines over 4 connections, a query cancelled on the server",
-                                () -> withPostgres(pg -> JdbcOffTheLoop.run(pg.jdbcUrl()))))),
                 new Section("seed 003 — Asyncio 笔记", List.of(
                         new Step("TaskCreateCancel: loop.create_task, task.cancel", () -> TaskCreateCancel.main(NO_ARGS)),
                         new Step("WaitTimeout: wait with a 0.3 s timeout, cancel what is pending", () -> WaitTimeout.main(NO_ARGS)),
@@ -141,6 +136,11 @@ public final class Tour {
                                 () -> withSite(site -> Asyncio.run(AsyncioVersion.main(ThreadingVersion.sites(site, 5))))),
                         new Step("MultiprocessingVersion: CPU-bound work on every core", () -> MultiprocessingVersion.main(NO_ARGS)),
                         new Step("Generators: plain generators", () -> Generators.main(NO_ARGS)))),
+                new Section("PostgreSQL (seed 002 §7.2, 异步数据库访问) against a real server", List.of(
+                        new Step("DatabaseAccess: asyncpg's connect / fetch / close on jasyncio's own streams",
+                                () -> withPostgres(pg -> DatabaseAccess.run(pg.host(), pg.port()))),
+                        new Step("JdbcOffTheLoop: plain JDBC, 200 coroutines over 4 connections, a query cancelled on the server",
+                                () -> withPostgres(pg -> JdbcOffTheLoop.run(pg.jdbcUrl()))))),
                 new Section("bigger samples", List.of(
                         new Step("NotesService: an HTTP/1.1 JSON service, keep-alive, limits, graceful shutdown",
                                 () -> NotesService.main(NO_ARGS)),

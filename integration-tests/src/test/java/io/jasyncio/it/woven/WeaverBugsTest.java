@@ -15,7 +15,6 @@ import io.jasyncio.it.shapes.LoopSrc;
 import io.jasyncio.it.shapes.ShapesTestAccess;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,16 +25,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * only when the await really suspends: the fast path (a done future) never restores anything.
  */
 class WeaverBugsTest {
-    @Disabled("weaver bug: restore casts a spilled local to its merged verifier type java.lang.AbstractStringBuilder"
-            + " (package-private in java.base), so resuming throws IllegalAccessError")
     @ParameterizedTest
     @EnumSource(LoopSrc.Mode.class)
     void aLocalWhoseMergedTypeIsInaccessibleSurvivesASuspension(LoopSrc.Mode mode) throws Exception {
         assertEquals("returned builder:7", ShapesTestAccess.runTricky("mergedTypeIsInaccessible", mode));
     }
 
-    @Disabled("weaver bug: a local whose merged verifier type is java.lang.AbstractStringBuilder[] is restored with"
-            + " a checkcast to it, so resuming throws IllegalAccessError")
     @ParameterizedTest
     @EnumSource(LoopSrc.Mode.class)
     void aLocalWhoseMergedArrayTypeIsInaccessibleSurvivesASuspension(LoopSrc.Mode mode) throws Exception {
@@ -59,8 +54,6 @@ class WeaverBugsTest {
         return completed("after at " + getRunningLoop().time());
     }
 
-    @Disabled("weaver bug: try-with-resources over an AsyncCloseable whose body cannot throw compiles to a bare"
-            + " close() with no handler; the weaver leaves it, so AsyncCloseable.close() throws IllegalStateException")
     @Test
     void anEmptyAsyncWithBodyStillAwaitsCloseAsync() {
         List<String> log = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.jasyncio.samples.http;
 import io.jasyncio.AsyncTimeoutException;
 import io.jasyncio.Async;
 import io.jasyncio.Coroutine;
+import io.jasyncio.IncompleteReadException;
 import io.jasyncio.LimitOverrunException;
 import io.jasyncio.Server;
 import io.jasyncio.StreamReader;
@@ -26,9 +27,11 @@ import static io.jasyncio.Asyncio.waitFor;
 
 /**
  * A small HTTP/1.1 server on the loop's streams: one task per connection, requests on a connection
- * answered in turn (keep-alive), routes with path parameters ({@link Router}), {@link Limits} on what a
- * client may send, and a graceful {@link #shutdown}: stop accepting, close idle connections, let requests
- * in progress finish (each then closes its connection), and cut off what is left after a grace period.
+ * answered in turn (keep-alive), routes with path parameters ({@link Router}), HEAD answered by the GET
+ * route without the body, {@code Expect: 100-continue}, {@link Limits} on what a client may send, and a
+ * graceful {@link #shutdown}: stop accepting, close idle connections, let requests in progress finish (each
+ * then closes its connection), and cut off what is left after a grace period. A client that goes away
+ * mid-request or mid-answer just ends its connection.
  */
 public final class HttpServer {
     private static final byte[] CRLF = {'\r', '\n'};
@@ -133,10 +136,10 @@ public final class HttpServer {
                 await(send(writer, response, keepAlive, !request.method().equals("HEAD")));
             }
         } catch (Exception e) {
-            if (!(e instanceof IOException)) {
+            if (!(e instanceof IOException || e instanceof IncompleteReadException)) {
                 throw e;
             }
-            // the client went away (reset, or closed while being answered): nobody is left to answer
+            // the client went away (reset, closed inside a body, or while being answered): nobody to answer
         } finally {
             connections.remove(self);
             writer.close();

@@ -17,7 +17,8 @@ import static io.jasyncio.Asyncio.createTask;
 import static io.jasyncio.Asyncio.sleep;
 
 /**
- * The HTTP service sample: a small JSON notes API on {@link HttpServer}. The demo in {@link #main()}
+ * The HTTP service sample: a small JSON notes API on {@link HttpServer} ({@code GET} and {@code POST}
+ * {@code /notes}; {@code GET}, {@code PUT} and {@code DELETE} {@code /notes/{id}}; a slow {@code GET /export}). The demo in {@link #main()}
  * drives it like a client would: requests over one kept-alive connection, a path parameter, a request
  * over the size limit, and a graceful shutdown while a slow export is still running (it completes; the
  * idle connection is closed at once).

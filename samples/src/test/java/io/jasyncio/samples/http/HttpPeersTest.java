@@ -228,6 +228,23 @@ class HttpPeersTest {
         assertReply(curl1(url("/notes")), 200, "OK", JSON, "[]");
     }
 
+    @Test
+    void aClientThatHangsUpInsideABodyIsDroppedQuietly() throws Exception {
+        requireBinary("bash");
+        requireBinary("curl");
+        // bash as a raw peer: a head announcing 10 bytes of body, 3 sent, then the connection is closed
+        Run bash = run(List.of("bash", "-c", "exec 3<>/dev/tcp/" + HOST + "/" + service.port
+                + "; printf 'POST /notes HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 10\\r\\n\\r\\nabc' >&3; exec 3>&-"), 10);
+        assertEquals(0, bash.exit(), bash::toString);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (service.onLoop(() -> service.server.openConnections()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, service.onLoop(() -> service.server.openConnections()));
+        assertEquals(List.of(), service.unhandled(), "unhandled exceptions on the loop");
+        assertReply(curl1(url("/notes")), 200, "OK", JSON, "[]");   // nothing was created
+    }
+
     // -------------------------------------------------------------------------------------------- wrk
 
     @Test

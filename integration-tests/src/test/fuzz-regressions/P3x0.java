@@ -1,6 +1,7 @@
 // Found by the differential fuzzer (-Djasyncio.fuzz.mergedTypes=true, seed 3, program 0) and shrunk.
 // v0's verifier type merges StringBuilder and StringBuffer into java.lang.AbstractStringBuilder, which is
 // package-private in java.base; the weaver's restore block casts to it, so resuming throws IllegalAccessError.
+// Fixed: restore casts to the nearest accessible superclass (here Object).
 package fuzz;
 
 import io.jasyncio.*;

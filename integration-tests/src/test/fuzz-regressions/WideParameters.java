@@ -2,6 +2,7 @@
 // A static @Async method with 255 parameter slots (javac's limit: an int and 127 longs) gets a frame class whose
 // constructor needs 256 slots (the frame itself plus the parameters): loading it fails with ClassFormatError
 // "Too many arguments in method signature". An instance method with 254 slots fails the same way (plus self).
+// Fixed: such a frame gets a constructor taking nothing, and the stub stores the fields with putfield.
 package fuzz;
 
 import io.jasyncio.*;
