@@ -21,6 +21,7 @@ final class CoroutineTracker {
     /** Plain static: read on every coroutine creation, so no volatile; set before loops start. */
     static boolean enabled = DEBUG_REQUESTED;
 
+    private static final System.Logger LOG = System.getLogger("io.jasyncio");
     private static final ReferenceQueue<Coroutine<?>> COLLECTED = new ReferenceQueue<>();
     private static final Set<Site> PENDING = ConcurrentHashMap.newKeySet();
 
@@ -58,8 +59,13 @@ final class CoroutineTracker {
         for (Reference<? extends Coroutine<?>> r; (r = COLLECTED.poll()) != null; ) {
             Site s = (Site) r;
             if (PENDING.remove(s)) {
-                EventLoop target = s.loop != null && !s.loop.isClosed() ? s.loop : current;
-                report(target, s);
+                if (s.loop == null) {
+                    // Made on a thread with no running loop: no loop's handler owns it, so it goes to the
+                    // log (Python's RuntimeWarning) rather than to whichever loop happens to be running.
+                    LOG.log(System.Logger.Level.WARNING, "coroutine " + s.description + " was never awaited", s.creation);
+                } else {
+                    report(s.loop.isClosed() ? current : s.loop, s);
+                }
             }
         }
     }

@@ -90,7 +90,7 @@ final class CoroutineShape {
         for (Type t : paramTypes) {
             slots += t.getSize();
         }
-        return false;
+        return slots > MAX_PARAMETER_SLOTS;
     }
 
     /** The frame constructor: {@code (Owner self?, P1..Pn)V}, or {@code ()V} if {@link #storesFieldsInStub()}. */

@@ -168,7 +168,7 @@ final class TypeRelations {
      * {@code close()V}. False when any class on the way is unknown.
      */
     boolean closeIsAsyncCloseableDefault(String type) {
-        if (true) {
+        if (!isSubtype(type, Names.ASYNC_CLOSEABLE)) {
             return false;
         }
         java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(type));

@@ -78,7 +78,7 @@ public final class Weaver {
                 FrameAnalysis analysis = FrameAnalysis.analyze(owner.name, m, relations);
                 boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
                 SuspensionPlan plan = SuspensionPlan.plan(m, analysis, frameSlot + 1, !isStatic,
-                        t -> t);
+                        t -> relations.accessibleFrom(t, owner.name));
                 CoroutineShape shape = new CoroutineShape(owner, m, frameClass, frameSlot, plan);
                 MethodNode body = BodyGenerator.generate(shape, m);
                 methods.set(methods.size() - 1, withFrames(owner, m, relations));
@@ -87,7 +87,9 @@ public final class Weaver {
                 woven.add(body.name + body.desc);
                 generated.put(frameClass, FrameClassGenerator.generate(shape, owner.version, relations));
             } catch (org.objectweb.asm.MethodTooLargeException e) {
-                problems.add(places.at(m, "cannot weave this @Async method: " + e));
+                problems.add(places.at(m.name, firstLine, "cannot weave this @Async method: the woven code is "
+                        + e.getCodeSize() + " bytes, over the JVM's 65535-byte limit (every await saves and restores"
+                        + " the locals live across it) — split the method into smaller @Async methods"));
             } catch (AnalyzerException | RuntimeException e) {
                 problems.add(places.at(m.name, firstLine, "cannot weave this @Async method: " + e));
             }
