@@ -16,9 +16,14 @@ class DifferentialFuzzTest {
     void wovenProgramsBehaveAsTheirSynchronousTwins() {
         int count = Integer.getInteger("jasyncio.fuzz.count", 200);
         long seed = Long.getLong("jasyncio.fuzz.seed", 20261121L);
+        long start = System.nanoTime();
         try (FuzzRunner runner = new FuzzRunner()) {
             FuzzCampaign campaign = new FuzzCampaign(runner);
             Optional<FuzzCampaign.Finding> finding = campaign.run(seed, count);
+            System.out.printf("jasyncio fuzzer: seed %d, %d programs, %d schedules, %d known-bug hits, %.1f s (Java %s%s)%n",
+                    seed, campaign.programsRun(), campaign.schedulesRun(), campaign.knownBugHits(),
+                    (System.nanoTime() - start) / 1e9, Runtime.version().feature(),
+                    Boolean.getBoolean("jasyncio.fuzz.mergedTypes") ? ", merged types" : "");
             finding.ifPresent(f -> fail(f.report()));
             assertEquals(count, campaign.programsRun());
             if (campaign.knownBugHits() > 0) {

@@ -43,48 +43,51 @@ public final class FuzzLib {
     /**
      * An asynchronous resource ("async with"): in a woven program try-with-resources awaits its
      * {@code closeAsync}, which awaits the program's source, so closing may suspend, fail or be cancelled
-     * as the schedule says. In the synchronous twin (built with a {@link SyncSrc}) javac's plain
-     * {@code close()} does the same through the reference source.
+     * as the schedule says. It must not declare {@code close()}: the weaver rewrites a bare {@code close()}
+     * (what javac emits for a try-with-resources whose body cannot throw) only when it resolves to
+     * {@link io.jasyncio.AsyncCloseable}'s default (docs/ABI.md, "async with"). The synchronous twin uses
+     * {@link SyncARes} instead ({@link Program#syncTwin} renames it).
      */
     public static final class ARes implements io.jasyncio.AsyncCloseable {
         private final StringBuilder log;
         private final int site;
-        private final AsyncSrc async;
-        private final SyncSrc sync;
+        private final AsyncSrc src;
 
         public ARes(StringBuilder log, int site, AsyncSrc src) {
-            this(log, site, src, null);
-        }
-
-        public ARes(StringBuilder log, int site, SyncSrc src) {
-            this(log, site, null, src);
-        }
-
-        private ARes(StringBuilder log, int site, AsyncSrc async, SyncSrc sync) {
             this.log = log;
             this.site = site;
-            this.async = async;
-            this.sync = sync;
+            this.src = src;
             log.append("aopen").append(site).append(';');
         }
 
         @Override
         public io.jasyncio.Awaitable<?> closeAsync(Throwable failure) {
-            if (async == null) {
-                throw new IllegalStateException("closeAsync on the synchronous twin's resource");
-            }
             log.append("aclose").append(site).append(';');
-            return async.str(site, "closed");
+            return src.str(site, "closed");
+        }
+    }
+
+    /**
+     * The synchronous twin's {@link ARes}: javac's plain {@code close()} does what {@code closeAsync} does,
+     * through the reference source.
+     */
+    public static final class SyncARes implements AutoCloseable {
+        private final StringBuilder log;
+        private final int site;
+        private final SyncSrc src;
+
+        public SyncARes(StringBuilder log, int site, SyncSrc src) {
+            this.log = log;
+            this.site = site;
+            this.src = src;
+            log.append("aopen").append(site).append(';');
         }
 
         @Override
         public void close() {
-            if (sync == null) {
-                io.jasyncio.AsyncCloseable.super.close();   // the weaver should have replaced this call
-            }
             log.append("aclose").append(site).append(';');
             try {
-                sync.str(site, "closed");
+                src.str(site, "closed");
             } catch (RuntimeException | Error e) {
                 CLOSE_FAILURES.put(e, site);
                 throw e;
@@ -92,7 +95,7 @@ public final class FuzzLib {
         }
     }
 
-    /** Failures thrown by the twin's {@link ARes#close()}, with the resource's site (weakly: identity keys). */
+    /** Failures thrown by the twin's {@link SyncARes#close()}, with the resource's site (weakly: identity keys). */
     static final java.util.Map<Throwable, Integer> CLOSE_FAILURES =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 

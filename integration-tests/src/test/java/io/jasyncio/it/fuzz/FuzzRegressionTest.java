@@ -36,9 +36,8 @@ class FuzzRegressionTest {
         return programsIn("src/test/fuzz-regressions");
     }
 
-    @Disabled("weaver limits, one per file (its header says which): a try-with-resources whose body cannot throw"
-            + " over an AsyncCloseable that declares its own close() (FuzzLib.ARes) keeps its bare close(); spill code"
-            + " growing with awaits x live locals past 64 KB (reported as a WeaveException: split the method)")
+    @Disabled("weaver limits, one per file (its header says which): spill code growing with awaits x live locals"
+            + " past 64 KB (reported as a WeaveException: split the method)")
     @TestFactory
     Stream<DynamicTest> openBugs() throws IOException {
         return programsIn("src/test/fuzz-regressions/open");

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.objectweb.asm.ClassReader;
 
 /**
@@ -40,6 +41,8 @@ final class FuzzRunner implements AutoCloseable {
     private final InMemoryCompiler javacNoDebug = new InMemoryCompiler(
             TestPaths.classpathOf(Coroutine.class, Async.class, AsyncSrc.class), 17, false);
     private ExecutorService runner = newRunner();
+    /** Schedules compared so far (each runs the woven program once, and its twin unless it is a plain one). */
+    private final AtomicLong schedulesRun = new AtomicLong();
 
     /** A program that compiled: its class files, unwoven. */
     record Compiled(String source, Map<String, byte[]> classes, boolean debugInfo) {
@@ -126,6 +129,10 @@ final class FuzzRunner implements AutoCloseable {
         }
     }
 
+    long schedulesRun() {
+        return schedulesRun.get();
+    }
+
     private Divergence compareRuns(Method async, Method sync, long seed) {
         ReferenceSrc probe = new ReferenceSrc(Schedule.of(Schedule.Mode.IMMEDIATE), 1_000_000);
         Outcome plain = runSync(sync, probe);
@@ -139,6 +146,7 @@ final class FuzzRunner implements AutoCloseable {
             schedules.add(Schedule.cancelling(r.nextInt(awaits), r.nextLong()));
         }
         for (Schedule s : schedules) {
+            schedulesRun.incrementAndGet();
             Outcome expected = s.failAt() < 0 && s.cancelAt() < 0 ? plain : runSync(sync, new ReferenceSrc(s, limit));
             Outcome actual = runAsync(async, s, limit);
             if (!expected.equals(actual)) {

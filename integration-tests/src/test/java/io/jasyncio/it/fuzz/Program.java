@@ -76,7 +76,9 @@ final class Program {
     /**
      * The reference twin of a program's source: the same body text, run synchronously. {@code await(x)}
      * and {@code completed(x)} become identity methods of the class (which shadow the static imports),
-     * coroutine return types become their value types, and the source hands out values, not awaitables.
+     * coroutine return types become their value types, the source hands out values, not awaitables, and
+     * the "async with" resource {@code FuzzLib.ARes} becomes {@code FuzzLib.SyncARes} (which closes with a
+     * plain {@code close()}).
      */
     static String syncTwin(String asyncSource) {
         Matcher m = CLASS.matcher(asyncSource);
@@ -88,7 +90,8 @@ final class Program {
                 + "    static <T> T await(Deferred<T> value) { return value.get(); }\n"
                 + "    static <T> T completed(T value) { return value; }\n";
         String s = asyncSource.substring(0, m.start()) + head + asyncSource.substring(m.end() + 1);
-        s = s.replace("@Async ", "").replace("AsyncSrc", "SyncSrc").replace("Awaitable<", "Deferred<");
+        s = s.replace("@Async ", "").replace("AsyncSrc", "SyncSrc").replace("Awaitable<", "Deferred<")
+                .replace("FuzzLib.ARes", "FuzzLib.SyncARes");
         return COROUTINE.matcher(s).replaceAll("$1");
     }
 

@@ -24,11 +24,4 @@ public final class ShapesTestAccess {
     public static String run(java.lang.reflect.Method shape, LoopSrc.Mode mode) throws IllegalAccessException {
         return ShapesTest.runWoven(shape, mode);
     }
-
-    /** Runs a (not catalogued) shape of {@link TrickyShapes} woven, describing its outcome as the suite does. */
-    public static String runTricky(String shape, LoopSrc.Mode mode) throws ReflectiveOperationException {
-        java.lang.reflect.Method m = TrickyShapes.class.getDeclaredMethod(shape, Src.class);
-        m.setAccessible(true);
-        return ShapesTest.runWoven(m, mode);
-    }
 }

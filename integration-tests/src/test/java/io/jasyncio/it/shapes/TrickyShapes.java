@@ -23,11 +23,11 @@ public class TrickyShapes extends TrickyBase {
 
     /**
      * StringBuilder and StringBuffer merge to java.lang.AbstractStringBuilder, a class user code may not
-     * reference: a restore that casts to the merged type would fail with IllegalAccessError. Not in the
-     * catalogue (package-private) while the weaver gets it wrong: see WeaverBugsTest.
+     * reference: a restore that casts to the merged type would fail with IllegalAccessError (the weaver
+     * casts to the nearest accessible superclass instead).
      */
     @Async
-    static Coroutine<String> mergedTypeIsInaccessible(Src src) {
+    public static Coroutine<String> mergedTypeIsInaccessible(Src src) {
         boolean flag = await(src.v(true));
         CharSequence cs = flag ? new StringBuilder("builder") : new StringBuffer("buffer");
         await(src.v(3));
@@ -42,9 +42,9 @@ public class TrickyShapes extends TrickyBase {
         return completed(s);
     }
 
-    /** Arrays of the two merge to AbstractStringBuilder[] (not catalogued: see WeaverBugsTest). */
+    /** Arrays of the two merge to AbstractStringBuilder[]. */
     @Async
-    static Coroutine<String> mergedArrayTypeIsInaccessible(Src src) {
+    public static Coroutine<String> mergedArrayTypeIsInaccessible(Src src) {
         boolean flag = await(src.v(true));
         Object[] parts = flag ? new StringBuilder[] {new StringBuilder("b")} : new StringBuffer[] {new StringBuffer("f")};
         await(src.v(0));

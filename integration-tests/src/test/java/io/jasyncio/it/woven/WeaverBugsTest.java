@@ -11,32 +11,18 @@ import io.jasyncio.Awaitable;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.VirtualClock;
-import io.jasyncio.it.shapes.LoopSrc;
-import io.jasyncio.it.shapes.ShapesTestAccess;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Shapes the weaver gets wrong today, kept out of the catalogue so the build stays green. Each names the
- * bug; enable it (and make the shape public, so the catalogue runs it) when the weaver is fixed. They fail
- * only when the await really suspends: the fast path (a done future) never restores anything.
+ * Weaver bugs found and fixed, checked by hand where a shape of the catalogue cannot show them. The merged
+ * inaccessible types (a restore cast to java.lang.AbstractStringBuilder) are now catalogued shapes:
+ * {@code TrickyShapes.mergedTypeIsInaccessible} and {@code mergedArrayTypeIsInaccessible}. A bug found later
+ * goes here first (enable its shape in the catalogue, public, once the weaver is fixed). Such bugs show only
+ * when the await really suspends: the fast path (a done future) never restores anything.
  */
 class WeaverBugsTest {
-    @ParameterizedTest
-    @EnumSource(LoopSrc.Mode.class)
-    void aLocalWhoseMergedTypeIsInaccessibleSurvivesASuspension(LoopSrc.Mode mode) throws Exception {
-        assertEquals("returned builder:7", ShapesTestAccess.runTricky("mergedTypeIsInaccessible", mode));
-    }
-
-    @ParameterizedTest
-    @EnumSource(LoopSrc.Mode.class)
-    void aLocalWhoseMergedArrayTypeIsInaccessibleSurvivesASuspension(LoopSrc.Mode mode) throws Exception {
-        assertEquals("returned 1:b", ShapesTestAccess.runTricky("mergedArrayTypeIsInaccessible", mode));
-    }
-
     /** Closing takes one virtual second. */
     record SlowClose(List<String> log) implements AsyncCloseable {
         @Override
