@@ -112,6 +112,17 @@ final class SelectorEvents {
         return channel.register(loop.selector(), 0, handler);
     }
 
+    /**
+     * Sets a transport's interest ops to {@code ops} and returns them; the transports keep their own copy so
+     * that an unchanged set skips the key call (shared by the socket and datagram transports).
+     */
+    static int updateInterest(SelectionKey key, int current, int ops) {
+        if (ops != current && key.isValid()) {
+            key.interestOps(ops);
+        }
+        return ops;
+    }
+
     // ---------------------------------------------------------------- sock_* operations
 
     /** Python's {@code loop.sock_connect}: connects a non-blocking socket channel. */
@@ -142,11 +153,7 @@ final class SelectorEvents {
                 f.setException(connectFailed(address, e));
             }
         });
-        f.addCallback(() -> {
-            if (f.isCancelled()) {
-                removeWriter(loop, channel);
-            }
-        });
+        removeWriterOnCancel(loop, channel, f);
         return f;
     }
 
@@ -178,11 +185,7 @@ final class SelectorEvents {
             }
         };
         addReader(loop, channel, attempt);
-        f.addCallback(() -> {
-            if (f.isCancelled()) {
-                removeReader(loop, channel);
-            }
-        });
+        removeReaderOnCancel(loop, channel, f);
         return f;
     }
 
@@ -216,11 +219,7 @@ final class SelectorEvents {
                 f.setException(e);
             }
         });
-        f.addCallback(() -> {
-            if (f.isCancelled()) {
-                removeReader(loop, channel);
-            }
-        });
+        removeReaderOnCancel(loop, channel, f);
         return f;
     }
 
@@ -253,11 +252,7 @@ final class SelectorEvents {
                 f.setException(e);
             }
         });
-        f.addCallback(() -> {
-            if (f.isCancelled()) {
-                removeWriter(loop, channel);
-            }
-        });
+        removeWriterOnCancel(loop, channel, f);
         return f;
     }
 
@@ -325,16 +320,7 @@ final class SelectorEvents {
             }
             new TcpConnector(loop, result, (InetAddress[]) resolved.value, port).next();
         };
-        if (resolved.isDone()) {
-            onResolved.run();
-        } else {
-            resolved.addCallback(onResolved);
-            result.addCallback(() -> {
-                if (result.isCancelled()) {
-                    resolved.cancel();
-                }
-            });
-        }
+        whenDone(resolved, onResolved, result);
         return result;
     }
 
@@ -396,11 +382,7 @@ final class SelectorEvents {
                     current = null;
                     continue;
                 }
-                result.addCallback(() -> {
-                    if (result.isCancelled()) {
-                        connected.cancel();
-                    }
-                });
+                cancelWith(result, connected);
                 connected.addCallback(() -> {
                     if (result.isDone()) {
                         closeQuietly(ch);
@@ -503,16 +485,7 @@ final class SelectorEvents {
                 result.setException(t);
             }
         };
-        if (connecting.isDone()) {
-            onConnected.run();
-        } else {
-            connecting.addCallback(onConnected);
-            result.addCallback(() -> {
-                if (result.isCancelled()) {
-                    connecting.cancel();
-                }
-            });
-        }
+        whenDone(connecting, onConnected, result);
         return result;
     }
 
@@ -552,6 +525,43 @@ final class SelectorEvents {
             });
         }
         return result;
+    }
+
+    /** The sock* operations leave a reader callback behind until it fires; a cancelled future must drop it too. */
+    private static void removeReaderOnCancel(EventLoop loop, SelectableChannel channel, Future<?> f) {
+        f.addCallback(() -> {
+            if (f.isCancelled()) {
+                removeReader(loop, channel);
+            }
+        });
+    }
+
+    /** As {@link #removeReaderOnCancel}, for the writer callback of sockConnect and sockSendAll. */
+    private static void removeWriterOnCancel(EventLoop loop, SelectableChannel channel, Future<?> f) {
+        f.addCallback(() -> {
+            if (f.isCancelled()) {
+                removeWriter(loop, channel);
+            }
+        });
+    }
+
+    /** Cancelling {@code outer} cancels the step it waits on ({@code inner}), as asyncio chains its futures. */
+    private static void cancelWith(Future<?> outer, Future<?> inner) {
+        outer.addCallback(() -> {
+            if (outer.isCancelled()) {
+                inner.cancel();
+            }
+        });
+    }
+
+    /** Runs {@code then} now if {@code inner} is done, else once it is, cancelling {@code inner} with {@code outer} meanwhile. */
+    private static void whenDone(Future<?> inner, Runnable then, Future<?> outer) {
+        if (inner.isDone()) {
+            then.run();
+        } else {
+            inner.addCallback(then);
+            cancelWith(outer, inner);
+        }
     }
 
     /** A done future's failure (or null), marked as retrieved: whoever asks passes it on. */

@@ -341,12 +341,7 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
     }
 
     private void setInterest(int ops) {
-        if (ops != interest) {
-            interest = ops;
-            if (key.isValid()) {
-                key.interestOps(ops);
-            }
-        }
+        interest = SelectorEvents.updateInterest(key, interest, ops);
     }
 
     // ---------------------------------------------------------------- closing

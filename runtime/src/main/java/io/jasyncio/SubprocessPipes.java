@@ -18,6 +18,13 @@ final class SubprocessPipes {
 
     private static final int CHUNK = 64 * 1024;
 
+    /** Each pump blocks on its pipe for the child's whole life, so it gets its own daemon thread (see above). */
+    private static void startDaemon(Runnable pump, String name) {
+        Thread t = new Thread(pump, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Pumps a child's stdout or stderr into a StreamReader. */
     static final class ReadPump implements Transport, Runnable {
         private final EventLoop loop;
@@ -38,9 +45,7 @@ final class SubprocessPipes {
             this.in = in;
             this.reader = reader;
             reader.setTransport(this);
-            Thread t = new Thread(this, name);
-            t.setDaemon(true);
-            t.start();
+            startDaemon(this, name);
         }
 
         @Override
@@ -217,9 +222,7 @@ final class SubprocessPipes {
             this.out = out;
             this.protocol = protocol;
             protocol.connectionMade(this);
-            Thread t = new Thread(this, name);
-            t.setDaemon(true);
-            t.start();
+            startDaemon(this, name);
         }
 
         @Override

@@ -200,12 +200,7 @@ final class UdpTransport implements DatagramTransport, EventLoop.IoHandler {
     }
 
     private void setInterest(int ops) {
-        if (ops != interest) {
-            interest = ops;
-            if (key.isValid()) {
-                key.interestOps(ops);
-            }
-        }
+        interest = SelectorEvents.updateInterest(key, interest, ops);
     }
 
     @Override
