@@ -82,21 +82,41 @@ public final class WeavingAgent implements ClassFileTransformer {
             return null;
         }
         for (Map.Entry<String, byte[]> frame : result.generatedClasses().entrySet()) {
-            define(loader, frame.getKey(), frame.getValue(), domain);
+            if (!define(loader, frame.getKey(), frame.getValue(), domain)) {
+                // Without its frames the woven owner could not run: leave it un-woven, so it fails
+                // loudly at its first await with a message saying how to weave.
+                return null;
+            }
         }
         return result.bytes();
     }
 
-    private void define(ClassLoader loader, String name, byte[] bytes, ProtectionDomain domain) {
+    /** Defines a frame class in the owner's loader; false (after saying why on stderr) if it cannot be. */
+    private boolean define(ClassLoader loader, String name, byte[] bytes, ProtectionDomain domain) {
+        String binaryName = name.replace('/', '.');
         try {
-            defineClass.invoke(loader, name.replace('/', '.'), bytes, 0, bytes.length, domain);
+            defineClass.invoke(loader, binaryName, bytes, 0, bytes.length, domain);
+            return true;
         } catch (java.lang.reflect.InvocationTargetException e) {
-            // Another thread loading the same owner in a parallel-capable loader may have won the race.
-            if (!(e.getCause() instanceof LinkageError)) {
-                System.err.println("jasyncio agent: cannot define " + name.replace('/', '.') + ": " + e.getCause());
+            // Another thread loading the same owner in a parallel-capable loader may have won the race:
+            // then the frame is already there, and that is fine. Any other failure is reported.
+            if (e.getCause() instanceof LinkageError && isDefined(loader, binaryName)) {
+                return true;
             }
+            System.err.println("jasyncio agent: cannot define " + binaryName + ": " + e.getCause());
+            return false;
         } catch (IllegalAccessException e) {
-            System.err.println("jasyncio agent: cannot define " + name.replace('/', '.') + ": " + e);
+            System.err.println("jasyncio agent: cannot define " + binaryName + ": " + e);
+            return false;
+        }
+    }
+
+    private static boolean isDefined(ClassLoader loader, String binaryName) {
+        try {
+            Class.forName(binaryName, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
