@@ -43,10 +43,14 @@ final class AsyncStackTraces {
      * its awaiting callers, unless this task already did so for this failure.
      */
     static void resumedWithFailure(Task<?> task, Coroutine<?> frame, Throwable failure) {
-        if (failure instanceof VirtualMachineError || failure == task.tracedFailure) {
+        if (failure instanceof VirtualMachineError) {
             return;
         }
-        task.tracedFailure = failure;   // the same failure passing up through the callers is appended once
+        Future.Extras extras = task.extras();   // only on a failure's path: the allocation is fine here
+        if (failure == extras.tracedFailure) {
+            return;
+        }
+        extras.tracedFailure = failure;   // the same failure passing up through the callers is appended once
         StackTraceElement[] trace = failure.getStackTrace();
         int boundaries = 0;
         for (StackTraceElement e : trace) {

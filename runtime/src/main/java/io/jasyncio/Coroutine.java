@@ -28,21 +28,18 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     /** The task running this frame; set when it starts, so a coroutine is awaited at most once. */
     Task<?> task;
 
-    /** Debug mode only: where this coroutine was created, until it starts. */
-    private CoroutineTracker.Site site;
-
+    // Debug mode's creation site is kept by CoroutineTracker (keyed by identity), not in a field here:
+    // the base frame is caller + task only.
     protected Coroutine() {
         if (CoroutineTracker.enabled) {
-            site = CoroutineTracker.created(this);
+            CoroutineTracker.created(this);
         }
     }
 
     /** Python's {@code coro.close()} on a coroutine that will never run: not a "never awaited" mistake. */
     final void forgetUnawaited() {
-        CoroutineTracker.Site s = site;
-        if (s != null) {
-            site = null;
-            CoroutineTracker.started(s);
+        if (CoroutineTracker.enabled) {
+            CoroutineTracker.started(this);
         }
     }
 
@@ -52,10 +49,8 @@ public abstract class Coroutine<T> implements Awaitable<T> {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
         }
         task = t;
-        CoroutineTracker.Site s = site;
-        if (s != null) {
-            site = null;
-            CoroutineTracker.started(s);
+        if (CoroutineTracker.enabled) {
+            CoroutineTracker.started(this);
         }
     }
 

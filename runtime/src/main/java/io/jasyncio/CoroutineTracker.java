@@ -6,7 +6,6 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +22,11 @@ final class CoroutineTracker {
 
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     private static final ReferenceQueue<Coroutine<?>> COLLECTED = new ReferenceQueue<>();
-    private static final Set<Site> PENDING = ConcurrentHashMap.newKeySet();
+    /**
+     * The sites of tracked coroutines not yet started, each its own key (identity equality); looked up
+     * by coroutine through a {@link Lookup}. Kept here rather than in a field of every frame.
+     */
+    private static final ConcurrentHashMap<Object, Site> PENDING = new ConcurrentHashMap<>();
 
     private CoroutineTracker() {
     }
@@ -38,27 +41,30 @@ final class CoroutineTracker {
     }
 
     /** Called by the Coroutine constructor when tracking is enabled. */
-    static Site created(Coroutine<?> c) {
+    static void created(Coroutine<?> c) {
         EventLoop loop = EventLoop.runningOrNull();
         if (loop != null && !loop.getDebug()) {
-            return null;   // only coroutines made under a debug loop (or before any loop runs) are tracked
+            return;   // only coroutines made under a debug loop (or before any loop runs) are tracked
         }
         Site s = new Site(c, loop);
-        PENDING.add(s);
-        return s;
+        PENDING.put(s, s);
     }
 
-    /** The coroutine was awaited or wrapped in a task. */
-    static void started(Site s) {
-        PENDING.remove(s);
-        s.clear();
+    /** The coroutine was awaited or wrapped in a task (or closed unstarted); called while tracking is enabled. */
+    static void started(Coroutine<?> c) {
+        if (!PENDING.isEmpty()) {
+            Site s = PENDING.remove(new Lookup(c));
+            if (s != null) {
+                s.clear();
+            }
+        }
     }
 
     /** Reports coroutines collected without ever starting; each to the loop it was created under. */
     static void reportCollected(EventLoop current) {
         for (Reference<? extends Coroutine<?>> r; (r = COLLECTED.poll()) != null; ) {
             Site s = (Site) r;
-            if (PENDING.remove(s)) {
+            if (PENDING.remove(s) != null) {
                 if (s.loop == null) {
                     // Made on a thread with no running loop: no loop's handler owns it, so it goes to the
                     // log (Python's RuntimeWarning) rather than to whichever loop happens to be running.
@@ -73,9 +79,9 @@ final class CoroutineTracker {
     /** At a loop's close: its coroutines still unstarted will never run on it. */
     static void reportUnstarted(EventLoop closing) {
         reportCollected(closing);
-        for (Site s : new ArrayList<>(PENDING)) {
+        for (Site s : new ArrayList<>(PENDING.values())) {
             Coroutine<?> c = s.get();
-            if (s.loop == closing && c != null && !c.isStarted() && PENDING.remove(s)) {
+            if (s.loop == closing && c != null && !c.isStarted() && PENDING.remove(s) != null) {
                 report(closing, s);
             }
         }
@@ -93,12 +99,44 @@ final class CoroutineTracker {
         final String description;
         final EventLoop loop;
         final Throwable creation;
+        private final int hash;
 
         Site(Coroutine<?> c, EventLoop loop) {
             super(c, COLLECTED);
             this.description = c.getClass().getName();
             this.loop = loop;
             this.creation = new Throwable("Coroutine created at");
+            this.hash = System.identityHashCode(c);
+        }
+
+        /** The coroutine's identity hash, so a {@link Lookup} finds it; equality stays identity. */
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+    }
+
+    /** A lookup key for a coroutine's site: equal to the Site whose referent is that coroutine. */
+    private static final class Lookup {
+        private final Coroutine<?> c;
+
+        Lookup(Coroutine<?> c) {
+            this.c = c;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(c);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || (o instanceof Site s && s.get() == c);
         }
     }
 }

@@ -21,11 +21,43 @@ public class Future<T> implements Awaitable<T> {
     Object value;
     /** The failure, or for a cancelled future its CancellationException (made lazily). */
     Throwable failure;
-    String cancelMessage;
     /** Done-callbacks: null, one Runnable, or an ArrayList of them (a Task is its own callback). */
     private Object callbacks;
-    /** Set while a failure nobody has looked at yet is watched for the "never retrieved" report. */
-    UnretrievedFailures.Watch watch;
+    /** The rarely-set fields, allocated the first time one is set (never on the await/step/cancel() paths). */
+    private Extras extras;
+
+    /** Fields most futures and tasks never set, kept out of line to keep every future small. */
+    static final class Extras {
+        /** The message given to cancel(msg), if any. */
+        String cancelMessage;
+        /** Set while a failure nobody has looked at yet is watched for the "never retrieved" report. */
+        UnretrievedFailures.Watch watch;
+        /** Task only: the last failure whose async stack the task appended (so once, not per frame). */
+        Throwable tracedFailure;
+    }
+
+    final Extras extras() {
+        Extras e = extras;
+        if (e == null) {
+            e = extras = new Extras();
+        }
+        return e;
+    }
+
+    /** The message given to cancel(msg), or null. */
+    final String cancelMessage() {
+        Extras e = extras;
+        return e == null ? null : e.cancelMessage;
+    }
+
+    final void setCancelMessage(String msg) {
+        Extras e = extras;
+        if (e != null) {
+            e.cancelMessage = msg;
+        } else if (msg != null) {
+            extras().cancelMessage = msg;
+        }
+    }
 
     /** A pending future on the running loop. */
     public Future() {
@@ -116,7 +148,7 @@ public class Future<T> implements Awaitable<T> {
             return false;
         }
         state = CANCELLED;
-        cancelMessage = msg;
+        setCancelMessage(msg);
         scheduleCallbacks();
         return true;
     }
@@ -203,9 +235,10 @@ public class Future<T> implements Awaitable<T> {
 
     /** Someone looked at the failure: it will not be reported as never retrieved. */
     final void markRetrieved() {
-        UnretrievedFailures.Watch w = watch;
-        if (w != null) {
-            watch = null;
+        Extras e = extras;
+        UnretrievedFailures.Watch w;
+        if (e != null && (w = e.watch) != null) {
+            e.watch = null;
             w.retrieved();
         }
     }
@@ -215,7 +248,8 @@ public class Future<T> implements Awaitable<T> {
         if (failure instanceof CancellationException ce) {
             return ce;
         }
-        CancellationException ce = cancelMessage == null ? new CancellationException() : new CancellationException(cancelMessage);
+        String msg = cancelMessage();
+        CancellationException ce = msg == null ? new CancellationException() : new CancellationException(msg);
         failure = ce;
         return ce;
     }

@@ -98,7 +98,7 @@ final class GatheringFuture<T> extends Future<List<T>> {
         List<Object> results = new ArrayList<>(children.length);
         for (Future<?> c : children) {
             if (c.isCancelled()) {
-                results.add(c.cancelMessage == null ? new CancellationException() : new CancellationException(c.cancelMessage));
+                results.add(c.cancelMessage() == null ? new CancellationException() : new CancellationException(c.cancelMessage()));
             } else if (c.failure != null) {
                 c.markRetrieved();
                 results.add(c.failure);

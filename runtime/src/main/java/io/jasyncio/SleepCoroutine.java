@@ -6,9 +6,9 @@ package io.jasyncio;
  * yields to the loop for exactly one iteration.
  */
 final class SleepCoroutine<T> extends Coroutine<T> implements Runnable {
-    private final double delay;
+    /** The delay until the body first runs, then NaN (the constructor rejects NaN): "started", no label field. */
+    private double delay;
     private final T result;
-    private int label;
     private TimerHandle timer;
     private Future<T> wakeUp;
 
@@ -22,13 +22,14 @@ final class SleepCoroutine<T> extends Coroutine<T> implements Runnable {
 
     @Override
     protected Object invokeBody() {
-        if (label == 0) {
-            label = 1;
-            if (delay <= 0) {
+        double d = delay;
+        if (d == d) {   // not NaN: the first run
+            delay = Double.NaN;
+            if (d <= 0) {
                 return task.yieldOnce(this);
             }
             wakeUp = new Future<>(task.loop);
-            timer = task.loop.callLater(delay, this);
+            timer = task.loop.callLater(d, this);
             return task.suspendOn(wakeUp, this);
         }
         try {

@@ -25,8 +25,6 @@ public class Task<T> extends Future<T> implements Runnable {
     /** The value or failure delivered to the frame being resumed. */
     private Object resumeValue;
     private Throwable resumeFailure;
-    /** The last failure whose async stack this task appended (so it is appended once, not per frame). */
-    Throwable tracedFailure;
     private boolean started;
     private boolean mustCancel;
     private int cancelRequests;
@@ -115,7 +113,7 @@ public class Task<T> extends Future<T> implements Runnable {
             return true;
         }
         mustCancel = true;
-        cancelMessage = msg;
+        setCancelMessage(msg);
         return true;
     }
 
@@ -191,7 +189,8 @@ public class Task<T> extends Future<T> implements Runnable {
         if (mustCancel) {
             mustCancel = false;
             resumeValue = null;
-            resumeFailure = cancelMessage == null ? new CancellationException() : new CancellationException(cancelMessage);
+            String msg = cancelMessage();
+            resumeFailure = msg == null ? new CancellationException() : new CancellationException(msg);
         }
         if (!started) {
             started = true;
@@ -257,7 +256,7 @@ public class Task<T> extends Future<T> implements Runnable {
             if (mustCancel) {
                 // cancel() arrived after the last suspension: the task still ends cancelled, as in CPython
                 mustCancel = false;
-                super.cancel(cancelMessage);
+                super.cancel(cancelMessage());
             } else {
                 super.setResult((T) r);
             }
@@ -293,7 +292,7 @@ public class Task<T> extends Future<T> implements Runnable {
         current = frame;
         waitingOn = f;
         f.addCallback(this);
-        if (mustCancel && f.cancel(cancelMessage)) {
+        if (mustCancel && f.cancel(cancelMessage())) {
             mustCancel = false;
         }
         return Coroutine.SUSPENDED;

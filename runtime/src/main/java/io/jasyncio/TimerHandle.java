@@ -8,7 +8,6 @@ public final class TimerHandle extends Handle {
     final double when;
     final long sequence;
     EventLoop loop;      // non-null while the handle sits in the loop's timer heap
-    int heapIndex = -1;
 
     TimerHandle(double when, long sequence, Runnable callback, EventLoop loop) {
         super(callback);

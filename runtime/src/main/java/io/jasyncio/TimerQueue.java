@@ -31,7 +31,6 @@ final class TimerQueue {
             heap = Arrays.copyOf(heap, size * 2);
         }
         heap[size] = timer;
-        timer.heapIndex = size;
         siftUp(size++);
     }
 
@@ -64,7 +63,6 @@ final class TimerQueue {
     void clear() {
         for (int i = 0; i < size; i++) {
             heap[i].loop = null;
-            heap[i].heapIndex = -1;
             heap[i] = null;
         }
         size = 0;
@@ -77,7 +75,6 @@ final class TimerQueue {
             TimerHandle t = heap[i];
             if (t.cancelled) {
                 t.loop = null;
-                t.heapIndex = -1;
             } else {
                 heap[live++] = t;
             }
@@ -85,9 +82,6 @@ final class TimerQueue {
         Arrays.fill(heap, live, size, null);
         size = live;
         cancelled = 0;
-        for (int i = 0; i < size; i++) {
-            heap[i].heapIndex = i;
-        }
         for (int i = (size >>> 1) - 1; i >= 0; i--) {
             siftDown(i);
         }
@@ -96,12 +90,10 @@ final class TimerQueue {
     private void removeTop() {
         TimerHandle top = heap[0];
         top.loop = null;
-        top.heapIndex = -1;
         TimerHandle last = heap[--size];
         heap[size] = null;
         if (size > 0) {
             heap[0] = last;
-            last.heapIndex = 0;
             siftDown(0);
         }
     }
@@ -115,11 +107,9 @@ final class TimerQueue {
                 break;
             }
             heap[i] = p;
-            p.heapIndex = i;
             i = parent;
         }
         heap[i] = t;
-        t.heapIndex = i;
     }
 
     private void siftDown(int i) {
@@ -137,10 +127,8 @@ final class TimerQueue {
                 break;
             }
             heap[i] = c;
-            c.heapIndex = i;
             i = child;
         }
         heap[i] = t;
-        t.heapIndex = i;
     }
 }

@@ -23,7 +23,7 @@ final class UnretrievedFailures {
     /** Starts watching a future that has just failed. */
     void watch(Future<?> f) {
         Watch w = new Watch(f, this);
-        f.watch = w;
+        f.extras().watch = w;
         watched.add(w);
     }
 
