@@ -27,7 +27,16 @@ WORKLOADS = {
     "timers_callLater": ("callLater (1M timers)", "ns", 200, "≤ 200 ns"),
     "timers_cancel": ("timer cancel (500k)", "ns", 20, "≤ 20 ns"),
     "timers_fire": ("timer fired (500k, after 500k cancelled)", "ns", None, ""),
+    "echo_10": ("echo, 1 KiB messages, 10 connections", "msg/s", None, ""),
+    "echo_100": ("echo, 1 KiB messages, 100 connections", "msg/s", None, ""),
 }
+
+# throughput workloads: higher is better; the value is messages per second
+HIGHER_IS_BETTER = {"echo_10", "echo_100"}
+
+# workload 7's targets are ratios to a peer on the same run: (server, peer server, minimum ratio, text)
+ECHO_TARGETS = [("protocol", "nio", 0.8, "protocol level ≥ 0.8× bare java.nio"),
+                ("streams", "netty", 1.0, "streams ≥ 1.0× Netty NIO single loop")]
 
 JMH = {
     "AwaitDoneBenchmark.jasyncioAwait": ("await_done", "jasyncio"),
@@ -100,6 +109,12 @@ def load(results):
                 if "jdk" in r:
                     impl = "%s, JDK %s" % (impl, jdk_major(r["jdk"]))
                 unit = WORKLOADS[w][1]
+                if w in HIGHER_IS_BETTER:
+                    rows.append({"workload": w, "impl": impl, "value": r["msgs_per_s"], "error": "", "unit": unit,
+                                 "source": os.path.basename(path), "server": r.get("server", ""),
+                                 "mb_per_s": r.get("mb_per_s", ""), "client_cpu": r.get("client_cpu", ""),
+                                 "server_cpu_ns_per_msg": r.get("server_cpu_ns_per_msg", "")})
+                    continue
                 if w == "memory_suspended_frame" and "bytes_beyond_live" in r:
                     value = r["bytes_beyond_live"]
                 elif "bytes_per_op" in r:
@@ -117,9 +132,29 @@ def is_jasyncio(impl):
     return impl.startswith("jasyncio")
 
 
+def annotate_echo(rows):
+    """Workload 7: × jasyncio is the ratio to jasyncio protocol (< 1 is slower, as throughput); meets is the ratio target."""
+    for w in HIGHER_IS_BETTER:
+        group = [r for r in rows if r["workload"] == w]
+        by = {r["server"]: r for r in group}
+        ref = by.get("protocol")
+        for r in group:
+            r["target"], r["meets"] = "", ""
+            r["x_jasyncio"] = round(r["value"] / ref["value"], 2) if ref else ""
+        for server, peer, minimum, text in ECHO_TARGETS:
+            if server in by and peer in by:
+                ratio = by[server]["value"] / by[peer]["value"]
+                by[server]["target"] = text
+                by[server]["meets"] = "%s; %.2f×" % ("yes" if ratio >= minimum else "no", ratio)
+    return rows
+
+
 def annotate(rows):
     """Adds target, meets, and the ratio to plain jasyncio on the newest JDK (× jasyncio: > 1 is slower)."""
+    annotate_echo(rows)
     for w in WORKLOADS:
+        if w in HIGHER_IS_BETTER:
+            continue
         group = [r for r in rows if r["workload"] == w]
         # the reference: plain (not eager) jasyncio on the newest JDK measured, where the JVM peers ran
         ref = sorted((r for r in group if is_jasyncio(r["impl"]) and "eager" not in r["impl"]),
@@ -148,7 +183,8 @@ def fmt(v):
 
 
 def write_csv(rows, path):
-    cols = ["workload", "impl", "value", "error", "unit", "alloc", "target", "meets", "x_jasyncio", "source"]
+    cols = ["workload", "impl", "value", "error", "unit", "alloc", "target", "meets", "x_jasyncio", "source",
+            "mb_per_s", "client_cpu", "server_cpu_ns_per_msg"]
     with open(path, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=cols)
         w.writeheader()
@@ -175,7 +211,7 @@ def headline(rows):
            "|---|---|" + "---:|" * len(COLUMNS)]
     for w, (title, unit, _, target_text) in WORKLOADS.items():
         group = [r for r in rows if r["workload"] == w]
-        if not group:
+        if not group or w in HIGHER_IS_BETTER:
             continue
         cells = []
         for _, pred in COLUMNS:
@@ -190,12 +226,45 @@ def headline(rows):
     return out
 
 
+def echo_table(rows):
+    """Workload 7: one row per server, msg/s and MB/s at each connection count, the ratio targets."""
+    group = [r for r in rows if r["workload"] in HIGHER_IS_BETTER]
+    if not group:
+        return []
+    conns = sorted({int(r["workload"].split("_")[1]) for r in group})
+    out = ["", "Workload 7, echo of 1 KiB messages (higher is better; server CPU µs per message in brackets):", "",
+           "| server | " + " | ".join("%d connections" % c for c in conns) + " | target |",
+           "|---|" + "---:|" * len(conns) + "---|"]
+    servers = []
+    for r in group:
+        if r["impl"] not in servers:
+            servers.append(r["impl"])
+    for impl in servers:
+        cells, targets = [], []
+        for c in conns:
+            r = next((r for r in group if r["impl"] == impl and r["workload"] == "echo_%d" % c), None)
+            if r is None:
+                cells.append("")
+                continue
+            cpu = r.get("server_cpu_ns_per_msg")
+            cells.append("%s msg/s, %s MB/s%s" % (
+                "{:,.0f}".format(r["value"]), fmt(r["mb_per_s"]) if r.get("mb_per_s") != "" else "?",
+                " [%.2f µs]" % (cpu / 1e3) if isinstance(cpu, (int, float)) else ""))
+            if r.get("meets"):
+                targets.append("%d: %s" % (c, r["meets"]))
+        target = next((r["target"] for r in group if r["impl"] == impl and r.get("target")), "")
+        out.append("| %s | %s | %s |" % (impl, " | ".join(cells),
+                                        "%s (%s)" % (target, ", ".join(targets)) if target else "—"))
+    return out
+
+
 def write_markdown(rows, path):
-    out = headline(rows) + ["", "<details><summary>Every measurement</summary>", ""]
+    out = headline(rows) + echo_table(rows) + ["", "<details><summary>Every measurement</summary>", ""]
     out += ["| workload | implementation | value | ± | alloc B/op | target | met | × jasyncio |",
            "|---|---|---:|---:|---:|---|---|---:|"]
     for w, (title, unit, _, target_text) in WORKLOADS.items():
-        group = sorted((r for r in rows if r["workload"] == w), key=lambda r: r["value"])
+        group = sorted((r for r in rows if r["workload"] == w), key=lambda r: r["value"],
+                       reverse=w in HIGHER_IS_BETTER)
         for r in group:
             out.append("| %s | %s | %s %s | %s | %s | %s | %s | %s |" % (
                 title, r["impl"], fmt(r["value"]), unit, fmt(r["error"]), fmt(r.get("alloc", "")),
@@ -208,7 +277,8 @@ def write_markdown(rows, path):
 
 def write_svg(w, rows, path):
     title, unit, target, _ = WORKLOADS[w]
-    group = sorted((r for r in rows if r["workload"] == w), key=lambda r: r["value"])
+    higher = w in HIGHER_IS_BETTER
+    group = sorted((r for r in rows if r["workload"] == w), key=lambda r: r["value"], reverse=higher)
     if not group:
         return False
     label_w, bar_w, row_h, top = 400, 380, 24, 44
@@ -217,7 +287,8 @@ def write_svg(w, rows, path):
     sx = bar_w / vmax if vmax > 0 else 1
     svg = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (width, height),
            '<rect width="100%" height="100%" fill="white"/>',
-           '<text x="10" y="22" font-size="14" font-weight="bold">%s (%s, lower is better)</text>' % (html.escape(title), unit)]
+           '<text x="10" y="22" font-size="14" font-weight="bold">%s (%s, %s is better)</text>' % (
+               html.escape(title), unit, "higher" if higher else "lower")]
     for i, r in enumerate(group):
         y = top + i * row_h
         color = "#2b6cb0" if is_jasyncio(r["impl"]) else "#a0aec0"

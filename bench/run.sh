@@ -29,12 +29,14 @@ if $smoke; then
   jmh_opts=(-f 0 -wi 0 -i 1 -r 100ms -p n=1000)   # -f 0: no forks, all in one JVM
   timer_args=(10000 0 1)
   memory_args=(10000 100 10 1000)
+  echo_args=(0.2 0.2 1 10,100)    # seconds per round, warm-up seconds, rounds, connection counts
   py_opts=(--smoke)
 else
   out="$here/results"
   jmh_opts=(-f 1 -wi 2 -i 4 -w 1s -r 1s)
   timer_args=(1000000 3 5)
   memory_args=(1000000 10000 100 200000)
+  echo_args=(2 2 3 10,100)
   py_opts=()
 fi
 mkdir -p "$out"
@@ -108,6 +110,10 @@ for j in "$java25" $java17; do
   "$j" -Xms6g -Xmx6g -cp "$cp" io.jasyncio.bench.MemoryFootprint "${memory_args[@]}" 2>"$out/memory-jdk$v.log" \
     | tee "$out/memory-jdk$v.jsonl"
 done
+
+echo "== echo throughput, 1 KiB messages (server on its own thread, one NIO client thread, same JVM)"
+"$java25" -Xms1g -Xmx1g -cp "$cp" io.jasyncio.bench.EchoThroughput "${echo_args[@]}" 2>"$out/echo.log" \
+  | tee "$out/echo-jdk25.jsonl" || { tail -30 "$out/echo.log"; exit 1; }
 
 echo "== CPython asyncio"
 "$python" "$here/python/asyncio_bench.py" "${py_opts[@]}" | tee "$out/python-asyncio.jsonl"

@@ -1,0 +1,313 @@
+package io.jasyncio.bench;
+
+import io.jasyncio.Async;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.Protocol;
+import io.jasyncio.Server;
+import io.jasyncio.StreamReader;
+import io.jasyncio.StreamWriter;
+import io.jasyncio.Transport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.CountDownLatch;
+
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.completed;
+
+/**
+ * Workload 7's four echo servers. Each runs its whole event loop on one thread of its own, in the
+ * benchmark's JVM; {@link #start} returns the port once it listens, {@link EchoServer#close} stops it
+ * and joins the thread.
+ */
+final class EchoServers {
+    static final int MESSAGE = 1024;
+
+    private EchoServers() {
+    }
+
+    interface EchoServer extends AutoCloseable {
+        int port();
+
+        /** The thread that runs the server's loop (for its CPU time). */
+        Thread thread();
+
+        @Override
+        void close() throws Exception;
+    }
+
+    static EchoServer start(String kind) throws Exception {
+        return switch (kind) {
+            case "protocol" -> jasyncio(false);
+            case "streams" -> jasyncio(true);
+            case "nio" -> new NioEcho();
+            case "netty" -> netty();
+            default -> throw new IllegalArgumentException("unknown server " + kind);
+        };
+    }
+
+    // ------------------------------------------------------------ (a) and (b): jasyncio
+
+    /** (a): writes back whatever arrives, as it arrives. */
+    static final class EchoProtocol implements Protocol {
+        private Transport transport;
+
+        @Override
+        public void connectionMade(Transport transport) {
+            this.transport = transport;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            transport.write(data);
+        }
+    }
+
+    /** (b): one 1 KiB message at a time, written back and drained. */
+    @Async
+    static Coroutine<Void> echoStream(StreamReader reader, StreamWriter writer) {
+        try {
+            while (true) {
+                byte[] message = await(reader.readExactly(MESSAGE));
+                writer.write(message);
+                await(writer.drain());
+            }
+        } catch (Exception eofOrLost) {   // IncompleteReadException at EOF, SocketException if reset
+            writer.close();
+        }
+        return completed();
+    }
+
+    private static EchoServer jasyncio(boolean streams) throws Exception {
+        CountDownLatch listening = new CountDownLatch(1);
+        int[] port = new int[1];
+        EventLoop[] loopRef = new EventLoop[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try (EventLoop loop = new EventLoop()) {
+                loopRef[0] = loop;
+                Server server = loop.runUntilComplete(streams
+                        ? io.jasyncio.Asyncio.startServer(EchoServers::echoStream, "127.0.0.1", 0)
+                        : loop.createServer(EchoProtocol::new, "127.0.0.1", 0));
+                port[0] = server.localAddress().getPort();
+                listening.countDown();
+                loop.runForever();
+                server.close();
+                server.abortClients();
+                loop.runUntilComplete(io.jasyncio.Asyncio.sleep(0.05));   // let the handlers see the loss
+            } catch (Throwable t) {
+                failure[0] = t;
+                listening.countDown();
+            }
+        }, streams ? "jasyncio-streams-echo" : "jasyncio-protocol-echo");
+        thread.start();
+        listening.await();
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        return new EchoServer() {
+            @Override
+            public int port() {
+                return port[0];
+            }
+
+            @Override
+            public Thread thread() {
+                return thread;
+            }
+
+            @Override
+            public void close() throws Exception {
+                loopRef[0].callSoonThreadsafe(loopRef[0]::stop);
+                thread.join();
+            }
+        };
+    }
+
+    // ------------------------------------------------------------ (c): bare java.nio
+
+    /**
+     * The baseline: one selector thread, non-blocking channels, one reused direct buffer; what is read
+     * is written back at once, and only what the socket refuses is queued (OP_WRITE until it drains).
+     */
+    static final class NioEcho implements EchoServer {
+        private final Selector selector = Selector.open();
+        private final ServerSocketChannel listener = ServerSocketChannel.open();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        NioEcho() throws IOException {
+            listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            listener.configureBlocking(false);
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+            thread = new Thread(this::run, "nio-echo");
+            thread.start();
+        }
+
+        @Override
+        public int port() {
+            return ((InetSocketAddress) listener.socket().getLocalSocketAddress()).getPort();
+        }
+
+        @Override
+        public Thread thread() {
+            return thread;
+        }
+
+        private void run() {
+            ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+            try {
+                while (running) {
+                    selector.select();
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        try {
+                            if (!key.isValid()) {
+                                continue;
+                            }
+                            if (key.isAcceptable()) {
+                                java.nio.channels.SocketChannel ch;
+                                while ((ch = listener.accept()) != null) {
+                                    ch.configureBlocking(false);
+                                    ch.socket().setTcpNoDelay(true);
+                                    ch.register(selector, SelectionKey.OP_READ);
+                                }
+                                continue;
+                            }
+                            java.nio.channels.SocketChannel ch = (java.nio.channels.SocketChannel) key.channel();
+                            @SuppressWarnings("unchecked")
+                            ArrayDeque<ByteBuffer> pending = (ArrayDeque<ByteBuffer>) key.attachment();
+                            if (key.isWritable() && pending != null) {
+                                while (!pending.isEmpty()) {
+                                    ByteBuffer b = pending.peekFirst();
+                                    ch.write(b);
+                                    if (b.hasRemaining()) {
+                                        break;
+                                    }
+                                    pending.pollFirst();
+                                }
+                                if (pending.isEmpty()) {
+                                    key.attach(null);
+                                    key.interestOps(SelectionKey.OP_READ);
+                                }
+                            }
+                            if (key.isReadable()) {
+                                buf.clear();
+                                int n = ch.read(buf);
+                                if (n < 0) {
+                                    key.cancel();
+                                    ch.close();
+                                    continue;
+                                }
+                                buf.flip();
+                                if (pending == null) {
+                                    ch.write(buf);
+                                }
+                                if (buf.hasRemaining()) {   // refused: queue a copy, wait for OP_WRITE
+                                    ByteBuffer copy = ByteBuffer.allocate(buf.remaining());
+                                    copy.put(buf).flip();
+                                    if (pending == null) {
+                                        pending = new ArrayDeque<>();
+                                        key.attach(pending);
+                                        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                                    }
+                                    pending.addLast(copy);
+                                }
+                            }
+                        } catch (IOException e) {
+                            key.cancel();
+                            key.channel().close();
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                try {
+                    for (SelectionKey k : selector.keys()) {
+                        k.channel().close();
+                    }
+                    selector.close();
+                } catch (IOException ignored) {
+                    // shutting down
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            running = false;
+            selector.wakeup();
+            thread.join();
+        }
+    }
+
+    // ------------------------------------------------------------ (d): Netty NIO, one event loop
+
+    @ChannelHandler.Sharable
+    static final class NettyEcho extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    private static EchoServer netty() throws Exception {
+        NioEventLoopGroup group = new NioEventLoopGroup(1);
+        NettyEcho handler = new NettyEcho();
+        Channel channel = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(handler);
+                    }
+                })
+                .bind("127.0.0.1", 0).sync().channel();
+        Thread loopThread = group.next().submit(Thread::currentThread).get();
+        return new EchoServer() {
+            @Override
+            public Thread thread() {
+                return loopThread;
+            }
+
+            @Override
+            public int port() {
+                return ((InetSocketAddress) channel.localAddress()).getPort();
+            }
+
+            @Override
+            public void close() throws Exception {
+                channel.close().sync();
+                group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+            }
+        };
+    }
+}
