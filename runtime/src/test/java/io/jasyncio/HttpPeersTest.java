@@ -2,6 +2,7 @@ package io.jasyncio;
 
 import static io.jasyncio.Asyncio.*;
 import static io.jasyncio.IoTesting.pattern;
+import static io.jasyncio.IoTesting.ascii;
 import static io.jasyncio.IoTesting.run;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -26,10 +27,6 @@ class HttpPeersTest {
     @AfterEach
     void closeLoop() {
         loop.close();
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     static final byte[] BIG = pattern(3 * 1024 * 1024);

@@ -23,6 +23,14 @@ final class IoTesting {
         }
     }
 
+    static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    static String str(byte[] b) {
+        return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** A pattern of n bytes that makes a shifted or dropped byte visible. */
     static byte[] pattern(int n) {
         byte[] b = new byte[n];

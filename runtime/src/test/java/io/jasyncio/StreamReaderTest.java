@@ -1,10 +1,11 @@
 package io.jasyncio;
 
 import static io.jasyncio.Asyncio.*;
+import static io.jasyncio.IoTesting.ascii;
 import static io.jasyncio.IoTesting.run;
+import static io.jasyncio.IoTesting.str;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +19,6 @@ class StreamReaderTest {
     @AfterEach
     void closeLoop() {
         loop.close();
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static String str(byte[] b) {
-        return new String(b, StandardCharsets.US_ASCII);
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.jasyncio;
 
 import static io.jasyncio.Asyncio.*;
 import static io.jasyncio.IoTesting.pattern;
+import static io.jasyncio.IoTesting.ascii;
 import static io.jasyncio.IoTesting.run;
+import static io.jasyncio.IoTesting.str;
 import static io.jasyncio.IoTesting.sha256;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,14 +27,6 @@ class StreamsTest {
     @AfterEach
     void closeLoop() {
         loop.close();
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static String str(byte[] b) {
-        return new String(b, StandardCharsets.US_ASCII);
     }
 
     // ---------------------------------------------------------------- client side

@@ -1,7 +1,9 @@
 package io.jasyncio;
 
 import static io.jasyncio.Asyncio.*;
+import static io.jasyncio.IoTesting.ascii;
 import static io.jasyncio.IoTesting.run;
+import static io.jasyncio.IoTesting.str;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -74,14 +76,6 @@ class TlsTest {
     @AfterEach
     void closeLoop() {
         loop.close();
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static String str(byte[] b) {
-        return new String(b, StandardCharsets.US_ASCII);
     }
 
     @Test
