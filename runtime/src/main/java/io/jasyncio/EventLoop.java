@@ -34,6 +34,8 @@ public class EventLoop implements AutoCloseable {
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(64);
     private final TimerQueue timers = new TimerQueue();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /** Transports holding writes of this iteration, flushed once its callbacks have run. */
+    private final ArrayDeque<SocketTransport> deferredWrites = new ArrayDeque<>();
     /** Set while the loop blocks in the selector, so other threads know to wake it. */
     private volatile boolean sleeping;
     private final Selector selector;
@@ -139,6 +141,11 @@ public class EventLoop implements AutoCloseable {
             checkThread("a future's completion (its done-callbacks are scheduled on the loop)");
         }
         ready.add(r);
+    }
+
+    /** A transport's first deferred write of this iteration (see {@link SocketTransport#write}). */
+    final void deferFlush(SocketTransport t) {
+        deferredWrites.add(t);
     }
 
     final void timerCancelled(TimerHandle t) {
@@ -371,7 +378,11 @@ public class EventLoop implements AutoCloseable {
             throw new IllegalArgumentException("cannot run " + awaitable);
         }
         Runnable stopWhenDone = this::stop;
-        f.addCallback(stopWhenDone);
+        if (f.isDone()) {
+            ready.add(stopWhenDone);   // as asyncio: one iteration runs, then the outcome is returned
+        } else {
+            f.addCallback(stopWhenDone);
+        }
         try {
             runForever();
         } finally {
@@ -512,6 +523,9 @@ public class EventLoop implements AutoCloseable {
                 runCallback(ready.poll());
             }
         }
+        for (SocketTransport t; (t = deferredWrites.poll()) != null; ) {
+            t.flushDeferred();
+        }
         if (!unretrieved.isEmpty()) {
             unretrieved.reportCollected(this);
         }
@@ -616,6 +630,8 @@ public class EventLoop implements AutoCloseable {
 
     /** The loop's reused read buffer; SelectorEvents allocates it on first use. */
     java.nio.ByteBuffer readBuffer;
+    /** Write-queue chunks a transport emptied, reused by the next (see {@link SelectorEvents#writeChunk}). */
+    final ArrayDeque<java.nio.ByteBuffer> spareWriteChunks = new ArrayDeque<>();
 
     /** Calls {@code callback} whenever the non-blocking channel is readable (or acceptable), until removed. */
     public void addReader(java.nio.channels.SelectableChannel channel, Runnable callback) {

@@ -36,6 +36,27 @@ final class SelectorEvents {
         return b;
     }
 
+    /** A write-queue chunk's size: coalesced writes of one iteration usually fit in one or two. */
+    static final int WRITE_CHUNK_SIZE = 8 * 1024;
+    /** Spare chunks a loop keeps (2 MiB): enough for a few hundred connections writing per iteration. */
+    private static final int MAX_SPARE_CHUNKS = 256;
+
+    /**
+     * An empty write-queue chunk, direct so the socket writes it without a hidden copy, reused so a
+     * flush per iteration allocates nothing.
+     */
+    static ByteBuffer writeChunk(EventLoop loop) {
+        ByteBuffer b = loop.spareWriteChunks.pollLast();
+        return b != null ? b : ByteBuffer.allocateDirect(WRITE_CHUNK_SIZE);
+    }
+
+    /** Takes back a chunk whose bytes were all written (other sizes are left to the GC). */
+    static void recycleChunk(EventLoop loop, ByteBuffer b) {
+        if (b.isDirect() && b.capacity() == WRITE_CHUNK_SIZE && loop.spareWriteChunks.size() < MAX_SPARE_CHUNKS) {
+            loop.spareWriteChunks.addLast(b.clear());
+        }
+    }
+
     // ---------------------------------------------------------------- reader / writer callbacks
 
     static void addReader(EventLoop loop, SelectableChannel channel, Runnable callback) {

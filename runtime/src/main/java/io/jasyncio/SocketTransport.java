@@ -10,12 +10,19 @@ import java.util.Map;
 
 /**
  * asyncio's {@code _SelectorSocketTransport}, for TCP and Unix-domain stream sockets. Reads land in the
- * loop's shared read buffer and go to the protocol as a view (no allocation per read); writes go to the
- * socket at once and only what it refuses is copied into the write queue, which is flushed when the
- * socket is writable.
+ * loop's shared read buffer and go to the protocol as a view (no allocation per read).
+ *
+ * <p>Writes are coalesced per loop iteration, as uvloop does: a small write made on the loop thread is
+ * copied into the write queue and the whole queue goes to the socket in one (gathering) write once the
+ * iteration's callbacks have run, before the loop next waits. A stream handler that answers several
+ * messages of one read therefore costs one syscall, not one per message. A large write (over
+ * {@link #DEFER_LIMIT} or the high-water mark), or one from outside the loop, goes to the socket at
+ * once; what the socket refuses stays queued and is flushed when it is writable.
  */
 final class SocketTransport implements Transport, EventLoop.IoHandler {
     private static final int MAX_GATHER = 16;
+    /** Writes up to this many bytes in total per iteration wait for the end-of-iteration flush. */
+    static final int DEFER_LIMIT = 16 * 1024;
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -31,6 +38,8 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_LOW_WATER;
     private boolean protocolPaused;
+    /** The queue holds writes of this iteration that were not offered to the socket yet. */
+    private boolean deferred;
 
     private int interest;
     private boolean reading = true;
@@ -146,6 +155,35 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
     }
 
     private void writeReady() {
+        if (!writeQueued()) {
+            return;
+        }
+        maybeResumeProtocol();
+        if (bufferSize == 0) {
+            removeInterest(SelectionKey.OP_WRITE);
+            if (closing) {
+                connLost = true;
+                callConnectionLost(null);
+            } else if (eof) {
+                shutdownOutput();
+            }
+        }
+    }
+
+    /** The end-of-iteration flush of deferred writes (called by the loop); then as if writable. */
+    void flushDeferred() {
+        if (!deferred || connLost) {
+            return;   // already sent by a large write, or dropped by abort
+        }
+        deferred = false;
+        writeReady();
+        if (bufferSize > 0 && !connLost) {
+            addInterest(SelectionKey.OP_WRITE);   // the socket refused part: wait until it is writable
+        }
+    }
+
+    /** Offers the queue to the socket in one (gathering) write; false if that failed and closed us. */
+    private boolean writeQueued() {
         int n = Math.min(writeQueue.size(), MAX_GATHER);
         long written;
         try {
@@ -168,22 +206,13 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
             }
         } catch (IOException e) {
             fatalError(e, "Fatal write error on socket transport");
-            return;
+            return false;
         }
         bufferSize -= (int) written;
         for (ByteBuffer b; (b = writeQueue.peekFirst()) != null && !b.hasRemaining(); ) {
-            writeQueue.pollFirst();
+            SelectorEvents.recycleChunk(loop, writeQueue.pollFirst());
         }
-        maybeResumeProtocol();
-        if (bufferSize == 0) {
-            removeInterest(SelectionKey.OP_WRITE);
-            if (closing) {
-                connLost = true;
-                callConnectionLost(null);
-            } else if (eof) {
-                shutdownOutput();
-            }
-        }
+        return true;
     }
 
     // ---------------------------------------------------------------- writing
@@ -196,6 +225,23 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
         if (connLost || !data.hasRemaining()) {
             return;   // as asyncio: writes to a lost connection are dropped (the protocol heard connectionLost)
         }
+        if (bufferSize == 0 || deferred) {
+            int n = data.remaining();
+            if (bufferSize + n <= Math.min(DEFER_LIMIT, highWater) && loop.isRunningInThisThread()) {
+                enqueue(data);   // small, on the loop: one syscall for all of this iteration's writes
+                if (!deferred) {
+                    deferred = true;
+                    loop.deferFlush(this);
+                }
+                return;
+            }
+            if (deferred) {   // a large write: what was deferred goes first, in order
+                deferred = false;
+                if (!writeQueued()) {
+                    return;
+                }
+            }
+        }
         if (bufferSize == 0) {
             try {
                 channel.write(data);
@@ -207,6 +253,8 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
                 return;
             }
             addInterest(SelectionKey.OP_WRITE);
+        } else if ((interest & SelectionKey.OP_WRITE) == 0) {
+            addInterest(SelectionKey.OP_WRITE);   // left over from a deferred flush just now
         }
         enqueue(data);
         maybePauseProtocol();
@@ -225,7 +273,9 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
             tail.position(pos);
             return;
         }
-        ByteBuffer copy = ByteBuffer.allocate(Math.max(n, 8192));
+        // The head chunk comes from the loop's spares; a backlog behind it (a slow peer) is left on the heap.
+        ByteBuffer copy = tail == null && n <= SelectorEvents.WRITE_CHUNK_SIZE ? SelectorEvents.writeChunk(loop)
+                : ByteBuffer.allocate(Math.max(n, SelectorEvents.WRITE_CHUNK_SIZE));
         copy.put(data).flip();
         writeQueue.addLast(copy);
     }
@@ -367,6 +417,10 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
 
     @Override
     public void abort() {
+        if (deferred && !connLost) {
+            deferred = false;
+            writeQueued();   // what an immediate write would already have sent; the rest is dropped
+        }
         forceClose(null);
     }
 

@@ -14,7 +14,11 @@ public interface Transport {
     /** Default low-water mark: at or under it, a paused protocol's resumeWriting is called. */
     int DEFAULT_LOW_WATER = 16 * 1024;
 
-    /** Sends the bytes between position and limit (the buffer is consumed; any remainder is copied). */
+    /**
+     * Sends the bytes between position and limit; the buffer is consumed and may be reused at once. A
+     * socket transport coalesces small writes made on the loop into one send at the end of the
+     * iteration (docs/IO.md); what the socket refuses is copied and sent when it is writable.
+     */
     void write(ByteBuffer data);
 
     /** Sends the whole array; the transport copies what it cannot send at once. */

@@ -144,6 +144,18 @@ class EventLoopTest extends LoopFixture {
     }
 
     @Test
+    void runUntilCompleteOfAFutureAlreadyDoneRunsOneIterationAndReturns() {
+        Future<String> done = loop.createFuture();
+        done.setResult("already");
+        List<String> ran = new ArrayList<>();
+        loop.callSoon(() -> ran.add("scheduled before"));
+        loop.callLater(3600, () -> ran.add("an hour later"));
+        assertEquals("already", loop.runUntilComplete(done));
+        assertEquals(List.of("scheduled before"), ran, "one iteration, no waiting for the timer");
+        assertEquals(0.0, loop.time());
+    }
+
+    @Test
     void runUntilCompleteThrowsTheFailureUnwrapped() {
         IllegalStateException boom = new IllegalStateException("boom");
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(failLater(1, boom)));
