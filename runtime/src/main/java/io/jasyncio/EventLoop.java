@@ -34,7 +34,7 @@ public class EventLoop implements AutoCloseable {
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(64);
     private final TimerQueue timers = new TimerQueue();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    /** Transports holding writes of this iteration, flushed once its callbacks have run. */
+    /** Transports holding writes of the running callback, flushed as soon as it returns. */
     private final ArrayDeque<SocketTransport> deferredWrites = new ArrayDeque<>();
     /** Set while the loop blocks in the selector, so other threads know to wake it. */
     private volatile boolean sleeping;
@@ -143,9 +143,16 @@ public class EventLoop implements AutoCloseable {
         ready.add(r);
     }
 
-    /** A transport's first deferred write of this iteration (see {@link SocketTransport#write}). */
+    /** A transport's first deferred write in the running callback (see {@link SocketTransport#write}). */
     final void deferFlush(SocketTransport t) {
         deferredWrites.add(t);
+    }
+
+    /** Sends what the callback that just returned wrote: one gathering write per transport. */
+    private void flushDeferredWrites() {
+        for (SocketTransport t; (t = deferredWrites.poll()) != null; ) {
+            t.flushDeferred();
+        }
     }
 
     final void timerCancelled(TimerHandle t) {
@@ -521,11 +528,10 @@ public class EventLoop implements AutoCloseable {
         } else {
             for (int i = 0; i < n; i++) {
                 runCallback(ready.poll());
+                flushDeferredWrites();
             }
         }
-        for (SocketTransport t; (t = deferredWrites.poll()) != null; ) {
-            t.flushDeferred();
-        }
+        flushDeferredWrites();   // nothing is left normally; no write may outlive the iteration
         if (!unretrieved.isEmpty()) {
             unretrieved.reportCollected(this);
         }
@@ -555,6 +561,7 @@ public class EventLoop implements AutoCloseable {
             Runnable r = ready.poll();
             double start = clock.time();
             runCallback(r);
+            flushDeferredWrites();
             double took = clock.time() - start;
             if (took >= slowCallbackDuration) {
                 if (debug) {
@@ -601,6 +608,7 @@ public class EventLoop implements AutoCloseable {
         Object att = key.attachment();
         if (att instanceof IoHandler h) {
             h.onReady(key);
+            flushDeferredWrites();
         }
     }
 

@@ -36,14 +36,14 @@ final class SelectorEvents {
         return b;
     }
 
-    /** A write-queue chunk's size: coalesced writes of one iteration usually fit in one or two. */
+    /** A write-queue chunk's size: the coalesced writes of one callback usually fit in one or two. */
     static final int WRITE_CHUNK_SIZE = 8 * 1024;
-    /** Spare chunks a loop keeps (2 MiB): enough for a few hundred connections writing per iteration. */
+    /** Spare chunks a loop keeps (2 MiB): enough for a callback that writes to a few hundred connections. */
     private static final int MAX_SPARE_CHUNKS = 256;
 
     /**
      * An empty write-queue chunk, direct so the socket writes it without a hidden copy, reused so a
-     * flush per iteration allocates nothing.
+     * flush per callback allocates nothing.
      */
     static ByteBuffer writeChunk(EventLoop loop) {
         ByteBuffer b = loop.spareWriteChunks.pollLast();

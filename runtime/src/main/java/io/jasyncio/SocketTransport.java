@@ -12,16 +12,16 @@ import java.util.Map;
  * asyncio's {@code _SelectorSocketTransport}, for TCP and Unix-domain stream sockets. Reads land in the
  * loop's shared read buffer and go to the protocol as a view (no allocation per read).
  *
- * <p>Writes are coalesced per loop iteration, as uvloop does: a small write made on the loop thread is
- * copied into the write queue and the whole queue goes to the socket in one (gathering) write once the
- * iteration's callbacks have run, before the loop next waits. A stream handler that answers several
- * messages of one read therefore costs one syscall, not one per message. A large write (over
- * {@link #DEFER_LIMIT} or the high-water mark), or one from outside the loop, goes to the socket at
- * once; what the socket refuses stays queued and is flushed when it is writable.
+ * <p>Writes are coalesced per callback, as uvloop coalesces them per iteration: a small write made on the
+ * loop thread is copied into the write queue, and when the callback (a task step, a protocol's
+ * dataReceived) returns, the loop sends the whole queue in one gathering write. A stream handler that
+ * answers several messages of one read therefore costs one syscall, not one per message. A large write
+ * (over {@link #DEFER_LIMIT} or the high-water mark), or one from outside the loop, goes to the socket
+ * at once; what the socket refuses stays queued and is flushed when it is writable.
  */
 final class SocketTransport implements Transport, EventLoop.IoHandler {
     private static final int MAX_GATHER = 16;
-    /** Writes up to this many bytes in total per iteration wait for the end-of-iteration flush. */
+    /** Writes up to this many bytes in total per callback wait for the flush when it returns. */
     static final int DEFER_LIMIT = 16 * 1024;
 
     private final EventLoop loop;
@@ -38,7 +38,7 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_LOW_WATER;
     private boolean protocolPaused;
-    /** The queue holds writes of this iteration that were not offered to the socket yet. */
+    /** The queue holds writes of the running callback that were not offered to the socket yet. */
     private boolean deferred;
 
     private int interest;
@@ -170,7 +170,7 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
         }
     }
 
-    /** The end-of-iteration flush of deferred writes (called by the loop); then as if writable. */
+    /** Sends the deferred writes once the callback that made them returned (called by the loop). */
     void flushDeferred() {
         if (!deferred || connLost) {
             return;   // already sent by a large write, or dropped by abort
@@ -228,7 +228,7 @@ final class SocketTransport implements Transport, EventLoop.IoHandler {
         if (bufferSize == 0 || deferred) {
             int n = data.remaining();
             if (bufferSize + n <= Math.min(DEFER_LIMIT, highWater) && loop.isRunningInThisThread()) {
-                enqueue(data);   // small, on the loop: one syscall for all of this iteration's writes
+                enqueue(data);   // small, on the loop: one syscall for all of this callback's writes
                 if (!deferred) {
                     deferred = true;
                     loop.deferFlush(this);

@@ -16,8 +16,8 @@ public interface Transport {
 
     /**
      * Sends the bytes between position and limit; the buffer is consumed and may be reused at once. A
-     * socket transport coalesces small writes made on the loop into one send at the end of the
-     * iteration (docs/IO.md); what the socket refuses is copied and sent when it is writable.
+     * socket transport coalesces the small writes a loop callback makes into one send when the
+     * callback returns (docs/IO.md); what the socket refuses is copied and sent when it is writable.
      */
     void write(ByteBuffer data);
 

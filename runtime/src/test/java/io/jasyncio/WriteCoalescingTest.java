@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes made on the loop thread are coalesced until the end of the iteration (one syscall for all of
- * them), and nothing about ordering, half-close, close or abort changes because of it. Both ends are
- * real loopback sockets on the same loop.
+ * Writes made by a loop callback are coalesced until it returns (one syscall for all of them), and
+ * nothing about ordering, half-close, close or abort changes because of it. Both ends are real loopback
+ * sockets on the same loop.
  */
 class WriteCoalescingTest {
     private final EventLoop loop = new EventLoop();
@@ -71,10 +71,26 @@ class WriteCoalescingTest {
             sender.write(ByteBuffer.wrap(b));
             sender.write(c);
         });
-        assertEquals(600, sizes[0], "held until the iteration's callbacks have run");
-        assertEquals(0, sizes[1], "flushed before the loop waited again");
+        assertEquals(600, sizes[0], "held until the callback returns");
+        assertEquals(0, sizes[1], "flushed before the next callback ran");
         run(loop, receiver.whenReceived(600));
         assertArrayEquals(concat(a, b, c), receiver.received.toByteArray());
+    }
+
+    @Test
+    void theNextCallbackOfTheSameIterationFindsThemSent() {
+        List<Integer> sizes = new java.util.ArrayList<>();
+        Future<Void> both = loop.createFuture();
+        loop.callSoon(() -> {
+            sender.write(ascii("first"));
+            sizes.add(sender.getWriteBufferSize());
+        });
+        loop.callSoon(() -> {   // queued before the loop ran: the same iteration
+            sizes.add(sender.getWriteBufferSize());
+            both.setResult(null);
+        });
+        run(loop, both);
+        assertEquals(List.of(5, 0), sizes);
     }
 
     @Test
