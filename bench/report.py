@@ -18,6 +18,8 @@ WORKLOADS = {
     "await_done": ("await of a done future", "ns", 5, "≤ 5 ns"),
     "await_child": ("await of a coroutine that returns at once", "ns", None, ""),
     "pingpong_roundtrip": ("ping-pong round trip (2 suspend/resume)", "ns", 100, "≤ 100 ns, ≥ 3× faster than virtual threads"),
+    # EA Async / Tascalate only: each of the 2 resumptions runs on the other side's thread (own plot: µs, not ns)
+    "pingpong_cross_thread": ("ping-pong round trip, each completion on the other thread", "ns", None, ""),
     "task_spawn": ("task create + run + complete", "ns", 300, "≤ 300 ns"),
     "gather_100k": ("gather of 100,000 coroutines", "ms", None, ""),
     "async_tree_none": ("async_tree, 6×6, no I/O", "ms", None, ""),
@@ -29,14 +31,25 @@ WORKLOADS = {
     "timers_fire": ("timer fired (500k, after 500k cancelled)", "ns", None, ""),
     "echo_10": ("echo, 1 KiB messages, 10 connections", "msg/s", None, ""),
     "echo_100": ("echo, 1 KiB messages, 100 connections", "msg/s", None, ""),
+    "http_hello": ("HTTP GET /hello under wrk (13-byte body, keep-alive)", "req/s", None, ""),
+    # workload 9 (WeavingSpeed, AgentStartup)
+    "weave_all_classes": ("weaving, every class of the corpus (samples' main classes)", "classes/s", None, ""),
+    "weave_async_classes": ("weaving, the corpus's classes with @Async methods", "classes/s", None, ""),
+    "agent_startup": ("whole JVM run of a two-coroutine program", "ms", None, ""),
 }
 
-# throughput workloads: higher is better; the value is messages per second
-HIGHER_IS_BETTER = {"echo_10", "echo_100"}
+# throughput workloads: higher is better; the value is messages per second, or the field VALUE_KEY names
+HIGHER_IS_BETTER = {"echo_10", "echo_100", "http_hello", "weave_all_classes", "weave_async_classes"}
+VALUE_KEY = {"http_hello": "requests_per_s", "weave_all_classes": "classes_per_s", "weave_async_classes": "classes_per_s"}
+# the server whose row the others are divided by in × jasyncio (throughput: < 1 is slower)
+REFERENCE_SERVER = {"http_hello": "jasyncio"}
 
 # workload 7's targets are ratios to a peer on the same run: (server, peer server, minimum ratio, text)
 ECHO_TARGETS = [("protocol", "nio", 0.8, "protocol level ≥ 0.8× bare java.nio"),
-                ("streams", "netty", 1.0, "streams ≥ 1.0× Netty NIO single loop")]
+                ("streams", "netty", 1.0, "streams ≥ 1.0× Netty NIO single loop"),
+                # the issue's "echo ≥ 2× uvloop", like for like
+                ("protocol", "uvloop-protocol", 2.0, "protocol level ≥ 2× uvloop Protocol"),
+                ("streams", "uvloop-streams", 2.0, "streams ≥ 2× uvloop streams")]
 
 JMH = {
     "AwaitDoneBenchmark.jasyncioAwait": ("await_done", "jasyncio"),
@@ -54,6 +67,13 @@ JMH = {
     "AsyncTreeBenchmark.jasyncio": ("async_tree_{variant}", "jasyncio"),
     "AsyncTreeBenchmark.virtualThreads": ("async_tree_{variant}", "virtual threads"),
     "AsyncTreeBenchmark.completableFuture": ("async_tree_{variant}", "CompletableFuture on one thread"),
+    # peers built and run from bench/peers/ (standalone Maven projects)
+    "EaAsyncAwaitDoneBenchmark.await": ("await_done", "EA Async 1.2.3 (offline-woven)"),
+    "EaAsyncPingPongBenchmark.queue": ("pingpong_roundtrip", "EA Async 1.2.3 (offline-woven), one-thread FIFO hand-off"),
+    "EaAsyncPingPongBenchmark.crossThread": ("pingpong_cross_thread", "EA Async 1.2.3 (offline-woven), 2 threads"),
+    "TascalateAwaitDoneBenchmark.await": ("await_done", "Tascalate async-await 1.2.6"),
+    "TascalatePingPongBenchmark.queue": ("pingpong_roundtrip", "Tascalate async-await 1.2.6, one-thread FIFO hand-off"),
+    "TascalatePingPongBenchmark.crossThread": ("pingpong_cross_thread", "Tascalate async-await 1.2.6, 2 threads"),
 }
 
 UNIT_SCALE = {"ns/op": ("ns", 1.0), "us/op": ("ns", 1e3), "ms/op": ("ms", 1.0), "s/op": ("ms", 1e3)}
@@ -106,25 +126,35 @@ def load(results):
                 if w not in WORKLOADS:
                     continue
                 impl = r["impl"]
-                if "jdk" in r:
+                if "jdk" in r and not impl.startswith("CPython"):   # a CPython echo server's jdk is the client's
                     impl = "%s, JDK %s" % (impl, jdk_major(r["jdk"]))
                 unit = WORKLOADS[w][1]
                 if w in HIGHER_IS_BETTER:
-                    rows.append({"workload": w, "impl": impl, "value": r["msgs_per_s"], "error": "", "unit": unit,
-                                 "source": os.path.basename(path), "server": r.get("server", ""),
+                    rows.append({"workload": w, "impl": impl, "value": r[VALUE_KEY.get(w, "msgs_per_s")], "error": "",
+                                 "unit": unit, "source": os.path.basename(path), "server": r.get("server", ""),
                                  "mb_per_s": r.get("mb_per_s", ""), "client_cpu": r.get("client_cpu", ""),
-                                 "server_cpu_ns_per_msg": r.get("server_cpu_ns_per_msg", "")})
+                                 "server_cpu_ns_per_msg": r.get("server_cpu_ns_per_msg", ""),
+                                 "connections": r.get("connections", ""), "p50_ms": r.get("p50_ms", ""),
+                                 "p99_ms": r.get("p99_ms", ""),
+                                 "server_cpu_ns_per_req": r.get("server_cpu_ns_per_req", ""), "raw": r})
                     continue
                 if w == "memory_suspended_frame" and "bytes_beyond_live" in r:
                     value = r["bytes_beyond_live"]
                 elif "bytes_per_op" in r:
                     value = r["bytes_per_op"]
+                elif "median_ms" in r:   # agent_startup
+                    value = r["median_ms"]
                 elif "ms_per_op" in r:
                     value = r["ms_per_op"] if unit == "ms" else r["ms_per_op"] * 1e6
                 else:
                     value = r["ns_per_op"] if unit == "ns" else r["ns_per_op"] / 1e6
                 rows.append({"workload": w, "impl": impl, "value": value, "error": "", "unit": unit,
-                             "source": os.path.basename(path)})
+                             "source": os.path.basename(path), "raw": r})
+    # workload 8 at several connection counts: tell the rows apart in the plot and the long table
+    http = [r for r in rows if r["workload"] == "http_hello"]
+    if len({r["connections"] for r in http}) > 1:
+        for r in http:
+            r["impl"] += ", %s conns" % r["connections"]
     return rows
 
 
@@ -137,15 +167,19 @@ def annotate_echo(rows):
     for w in HIGHER_IS_BETTER:
         group = [r for r in rows if r["workload"] == w]
         by = {r["server"]: r for r in group}
-        ref = by.get("protocol")
         for r in group:
             r["target"], r["meets"] = "", ""
+            # per connection count (workload 8 may run several under one name)
+            ref = next((x for x in group if x["server"] == REFERENCE_SERVER.get(w, "protocol")
+                        and x.get("connections", "") == r.get("connections", "")), None)
             r["x_jasyncio"] = round(r["value"] / ref["value"], 2) if ref else ""
         for server, peer, minimum, text in ECHO_TARGETS:
             if server in by and peer in by:
                 ratio = by[server]["value"] / by[peer]["value"]
-                by[server]["target"] = text
-                by[server]["meets"] = "%s; %.2f×" % ("yes" if ratio >= minimum else "no", ratio)
+                r = by[server]   # a server may have several targets: " / " between them
+                r["target"] = r["target"] + " / " + text if r["target"] else text
+                met = "%s; %.2f×" % ("yes" if ratio >= minimum else "no", ratio)
+                r["meets"] = r["meets"] + " / " + met if r["meets"] else met
     return rows
 
 
@@ -184,7 +218,8 @@ def fmt(v):
 
 def write_csv(rows, path):
     cols = ["workload", "impl", "value", "error", "unit", "alloc", "target", "meets", "x_jasyncio", "source",
-            "mb_per_s", "client_cpu", "server_cpu_ns_per_msg"]
+            "mb_per_s", "client_cpu", "server_cpu_ns_per_msg", "connections", "p50_ms", "p99_ms",
+            "server_cpu_ns_per_req"]
     with open(path, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=cols)
         w.writeheader()
@@ -202,6 +237,8 @@ COLUMNS = [
     ("CPython 3.11", lambda i: i.startswith("CPython 3.11") and "asyncio" in i and "eager" not in i),
     ("CPython 3.12 eager", lambda i: i.startswith("CPython 3.1") and "eager" in i),
     ("uvloop", lambda i: "uvloop" in i),
+    ("EA Async", lambda i: i.startswith("EA Async")),
+    ("Tascalate", lambda i: i.startswith("Tascalate")),
 ]
 
 
@@ -211,7 +248,7 @@ def headline(rows):
            "|---|---|" + "---:|" * len(COLUMNS)]
     for w, (title, unit, _, target_text) in WORKLOADS.items():
         group = [r for r in rows if r["workload"] == w]
-        if not group or w in HIGHER_IS_BETTER:
+        if not group or w in HIGHER_IS_BETTER or w == "agent_startup":   # those have tables of their own
             continue
         cells = []
         for _, pred in COLUMNS:
@@ -228,7 +265,7 @@ def headline(rows):
 
 def echo_table(rows):
     """Workload 7: one row per server, msg/s and MB/s at each connection count, the ratio targets."""
-    group = [r for r in rows if r["workload"] in HIGHER_IS_BETTER]
+    group = [r for r in rows if r["workload"] in HIGHER_IS_BETTER and r["workload"].startswith("echo_")]
     if not group:
         return []
     conns = sorted({int(r["workload"].split("_")[1]) for r in group})
@@ -258,8 +295,62 @@ def echo_table(rows):
     return out
 
 
+def http_table(rows):
+    """Workload 8: one row per server and connection count: requests/s, latency, server CPU per request."""
+    group = sorted((r for r in rows if r["workload"] == "http_hello"),
+                   key=lambda r: (r["connections"] if r["connections"] != "" else 0, -r["value"]))
+    if not group:
+        return []
+    out = ["", "Workload 8, HTTP `GET /hello` under `wrk -t1` (higher requests/s is better; wrk and the server share "
+           "the 2 cores, so the server's CPU per request is the steadier figure):", "",
+           "| server | connections | requests/s | p50 | p99 | server CPU per request | × jasyncio (req/s) |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in group:
+        cpu = r.get("server_cpu_ns_per_req")
+        out.append("| %s | %s | %s | %s ms | %s ms | %s | %s |" % (
+            r["impl"], r["connections"], "{:,.0f}".format(r["value"]), fmt(r["p50_ms"]), fmt(r["p99_ms"]),
+            "%.1f µs" % (cpu / 1e3) if isinstance(cpu, (int, float)) else "",
+            ("%.2f" % r["x_jasyncio"]) if r["x_jasyncio"] != "" else ""))
+    return out
+
+
+def weaving_table(rows):
+    """Workload 9: weaving speed (higher is better) and the JVM run with and without the agent (lower is better)."""
+    group = [r for r in rows if r["workload"] in ("weave_all_classes", "weave_async_classes", "agent_startup")]
+    if not group:
+        return []
+    jdks = sorted({r["impl"].rsplit("JDK ", 1)[-1] for r in group}, key=lambda v: -int(v) if v.isdigit() else 0)
+    out = ["", "Workload 9, weaving and load-time weaving's start-up cost:", "",
+           "| measure | " + " | ".join("JDK %s" % v for v in jdks) + " |", "|---|" + "---:|" * len(jdks)]
+
+    def cell(workload, impl_prefix, jdk, text):
+        r = next((r for r in group if r["workload"] == workload and r["impl"] == "%s, JDK %s" % (impl_prefix, jdk)), None)
+        return text(r, r["raw"]) if r else ""
+
+    def line(title, workload, impl_prefix, text):
+        if any(r["workload"] == workload and r["impl"].startswith(impl_prefix) for r in group):
+            out.append("| %s | %s |" % (title, " | ".join(cell(workload, impl_prefix, j, text) for j in jdks)))
+
+    some = {r["workload"]: r["raw"] for r in group}
+    if "weave_all_classes" in some:
+        a = some["weave_all_classes"]
+        line("weaving, all %s classes (%s with @Async, %.0f KB), warm; first pass (cold JVM) in brackets"
+             % (a["classes"], a["async_classes"], a["corpus_bytes"] / 1e3), "weave_all_classes", "jasyncio weaver",
+             lambda r, raw: "{:,.0f} classes/s [{:,.0f}]".format(r["value"], raw["first_pass_classes_per_s"]))
+    if "weave_async_classes" in some:
+        a = some["weave_async_classes"]
+        line("weaving, the %s classes with @Async (%s methods)" % (a["classes"], a["async_methods"]),
+             "weave_async_classes", "jasyncio weaver",
+             lambda r, raw: "{:,.0f} classes/s, {:,.0f} methods/s".format(r["value"], raw["methods_per_s"]))
+    line("JVM run, classes pre-woven by the plugin (median)", "agent_startup", "pre-woven (plugin)",
+         lambda r, raw: "%s ms" % fmt(r["value"]))
+    line("JVM run, un-woven classes under -javaagent (median; the difference)", "agent_startup", "-javaagent",
+         lambda r, raw: "%s ms (+%s ms)" % (fmt(r["value"]), fmt(raw["overhead_ms"])))
+    return out
+
+
 def write_markdown(rows, path):
-    out = headline(rows) + echo_table(rows) + ["", "<details><summary>Every measurement</summary>", ""]
+    out = headline(rows) + echo_table(rows) + http_table(rows) + weaving_table(rows) + ["", "<details><summary>Every measurement</summary>", ""]
     out += ["| workload | implementation | value | ± | alloc B/op | target | met | × jasyncio |",
            "|---|---|---:|---:|---:|---|---|---:|"]
     for w, (title, unit, _, target_text) in WORKLOADS.items():

@@ -9,8 +9,12 @@
 # Environment: JAVA25 (a JDK 21+ for the virtual-thread peers; default temurin 25 if present, else
 # `java`), JAVA17 (a JDK 17 for the jasyncio-only baseline run; default /usr/lib/jvm/java-17-openjdk-amd64,
 # skipped if absent and in --smoke), PYTHON (CPython 3.11, default python3), PYTHON312 (3.12+ for eager tasks,
-# skipped if absent and in --smoke), PYTHON_UVLOOP (a python3 that can import uvloop, default /usr/bin/python3),
-# JMH_ARGS (extra JMH options, e.g. a benchmark regex).
+# skipped if absent and in --smoke), PYTHON_UVLOOP (a python3 that can import uvloop, default /usr/bin/python3;
+# it also runs the CPython echo servers),
+# JMH_ARGS (extra JMH options, e.g. a benchmark regex; not passed to the EA Async and Tascalate peers, whose
+# projects in bench/peers/ are built with Maven here; Tascalate runs on JAVA17 even in --smoke, skipped if absent).
+# Workload 8 (HTTP under wrk): WRK (default wrk from the PATH; the workload is skipped without it), PYTHON_AIOHTTP
+# (a python3 with aiohttp and uvloop, default /usr/bin/python3), HTTP_CONNECTIONS (wrk's -c list, default 50).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +23,7 @@ smoke=false
 for arg in "$@"; do
   case "$arg" in
     --smoke) smoke=true ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set /{/^#/p}' "$0"; exit 0 ;;   # the comment block above
     *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -30,6 +34,8 @@ if $smoke; then
   timer_args=(10000 0 1)
   memory_args=(10000 100 10 1000)
   echo_args=(0.2 0.2 1 10,100)    # seconds per round, warm-up seconds, rounds, connection counts
+  weave_args=(0.2 0.2 1)          # seconds per round, warm-up seconds, rounds
+  startup_runs=3                  # JVM runs each way (pre-woven, -javaagent) per JDK
   py_opts=(--smoke)
 else
   out="$here/results"
@@ -37,6 +43,8 @@ else
   timer_args=(1000000 3 5)
   memory_args=(1000000 10000 100 200000)
   echo_args=(2 2 3 10,100)
+  weave_args=(2 3 5)
+  startup_runs=21
   py_opts=()
 fi
 mkdir -p "$out"
@@ -103,6 +111,38 @@ if [ -n "$java17" ]; then
   sed -n '/^Benchmark /,$p' "$out/jmh-jdk17.log"
 fi
 
+# EA Async and Tascalate async-await: standalone Maven projects (bench/peers/, outside the reactor), each
+# built here and run with the same JMH options. -foe: a failed weaving check must stop the run, not
+# leave a hole in the table. JMH_ARGS is not passed on: its regexes name the main bench's benchmarks.
+peer_jmh() {   # JAVA PROJECT NAME: JMH of bench/peers/PROJECT on JAVA into $out/jmh-NAME.json
+  local j=$1 dir="$here/peers/$2" name=$3
+  "$j" -cp "$dir/target/classes:$(cat "$dir/target/classpath.txt")" org.openjdk.jmh.Main "${jmh_opts[@]}" -foe true \
+    -prof gc -jvmArgs "$jvm" -rf json -rff "$out/jmh-$name.json" >"$out/jmh-$name.log" 2>&1 \
+    || { tail -30 "$out/jmh-$name.log"; exit 1; }
+  sed -n '/^Benchmark /,$p' "$out/jmh-$name.log"
+}
+echo "== JMH, EA Async 1.2.3 (Java 11 bytecode woven at build time) on $("$java25" -version 2>&1 | head -1)"
+mvn -q -f "$here/peers/ea-async/pom.xml" package >"$out/build-ea-async.log" 2>&1 || { cat "$out/build-ea-async.log"; exit 1; }
+peer_jmh "$java25" ea-async ea-async
+if [ -n "$java17" ]; then
+  echo "== JMH, EA Async 1.2.3 on $("$java17" -version 2>&1 | head -1)"
+  peer_jmh "$java17" ea-async ea-async-jdk17
+fi
+# Tascalate's enhancers cannot read JDK 25's class files: Maven and the benchmarks both run on a JDK 17,
+# in --smoke too (where $java17 is cleared).
+tascalate_java=$(pick_java "${JAVA17:-}" /usr/lib/jvm/java-17-openjdk-amd64/bin/java)
+[ -n "$tascalate_java" ] && [ "$("$tascalate_java" -XshowSettings:properties -version 2>&1 \
+  | awk -F'= ' '/java.specification.version/ {print $2}')" != 17 ] && tascalate_java=
+if [ -n "$tascalate_java" ]; then
+  echo "== JMH, Tascalate async-await 1.2.6 on $("$tascalate_java" -version 2>&1 | head -1)"
+  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$tascalate_java")")") \
+    mvn -q -f "$here/peers/tascalate/pom.xml" package >"$out/build-tascalate.log" 2>&1 \
+    || { cat "$out/build-tascalate.log"; exit 1; }
+  peer_jmh "$tascalate_java" tascalate tascalate
+else
+  echo "== Tascalate async-await skipped: it needs a JDK 17 (set JAVA17)"
+fi
+
 echo "== timers and memory at scale"
 for j in "$java25" $java17; do
   v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
@@ -111,9 +151,30 @@ for j in "$java25" $java17; do
     | tee "$out/memory-jdk$v.jsonl"
 done
 
-echo "== echo throughput, 1 KiB messages (server on its own thread, one NIO client thread, same JVM)"
-"$java25" -Xms1g -Xmx1g -cp "$cp" io.jasyncio.bench.EchoThroughput "${echo_args[@]}" 2>"$out/echo.log" \
-  | tee "$out/echo-jdk25.jsonl" || { tail -30 "$out/echo.log"; exit 1; }
+echo "== echo throughput, 1 KiB messages (one NIO client thread; JVM servers on a thread of the same JVM, CPython ones a child process)"
+echo_servers=nio,protocol,streams,netty,netty-epoll
+if "$python_uvloop" -c 'import asyncio' 2>/dev/null; then
+  echo_servers+=,asyncio-protocol,asyncio-streams
+  if "$python_uvloop" -c 'import uvloop' 2>/dev/null; then
+    echo_servers+=,uvloop-protocol,uvloop-streams
+  else
+    echo "(uvloop not installed for $python_uvloop: apt-get install python3-uvloop; the uvloop echo servers are skipped)"
+  fi
+else
+  echo "($python_uvloop not found: the CPython echo servers are skipped)"
+fi
+# --enable-native-access: Netty epoll's JNI library, without JDK 25's warning
+"$java25" --enable-native-access=ALL-UNNAMED -Xms1g -Xmx1g -cp "$cp" -Decho.python="$python_uvloop" \
+  -Decho.script="$here/python/echo_server.py" io.jasyncio.bench.EchoThroughput "${echo_args[@]}" "$echo_servers" \
+  2>"$out/echo.log" | tee "$out/echo-jdk25.jsonl" || { tail -30 "$out/echo.log"; exit 1; }
+
+echo "== weaving: classes per second (samples' main classes, in memory), and -javaagent start-up overhead"
+for j in "$java25" $java17; do
+  v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  "$j" -Xms1g -Xmx1g -cp "$cp" io.jasyncio.bench.WeavingSpeed "${weave_args[@]}" | tee "$out/weaving-jdk$v.jsonl"
+done
+# each run is a whole JVM: median wall time, pre-woven classes vs un-woven ones under -javaagent
+"$java25" -cp "$cp" io.jasyncio.bench.AgentStartup "$startup_runs" "$java25" $java17 | tee "$out/agent-startup.jsonl"
 
 echo "== CPython asyncio"
 "$python" "$here/python/asyncio_bench.py" "${py_opts[@]}" | tee "$out/python-asyncio.jsonl"
@@ -126,6 +187,34 @@ if "$python_uvloop" -c 'import uvloop' 2>/dev/null; then
     | tee "$out/python-uvloop.jsonl"
 else
   echo "(uvloop not installed: apt-get install python3-uvloop)"
+fi
+
+echo "== HTTP under wrk: GET /hello, 13-byte body, keep-alive (wrk -t1; server in this JVM or the Python process)"
+wrk_bin=${WRK:-wrk}
+if command -v "$wrk_bin" >/dev/null 2>&1; then
+  http_conns=${HTTP_CONNECTIONS:-50}
+  if $smoke; then
+    http_args=(1 1 1 "$http_conns"); http_py=(--smoke)   # 1 s warm-up + one 1 s run per server
+  else
+    http_args=(5 3 3 "$http_conns"); http_py=(--seconds 5 --warmup 3 --rounds 3)
+  fi
+  WRK="$wrk_bin" "$java25" -Xms1g -Xmx1g -cp "$cp" io.jasyncio.bench.HttpThroughput "${http_args[@]}" 2>"$out/http.log" \
+    | tee "$out/http-jdk25.jsonl" || { tail -30 "$out/http.log"; exit 1; }
+  python_http=${PYTHON_AIOHTTP:-/usr/bin/python3}   # Debian's python3-aiohttp and python3-uvloop live here
+  for loop in asyncio uvloop; do
+    if [ $loop = uvloop ] && ! "$python_http" -c 'import uvloop' 2>/dev/null; then
+      echo "(uvloop not installed for $python_http: apt-get install python3-uvloop)"; continue
+    fi
+    for server in streams aiohttp; do
+      if [ $server = aiohttp ] && ! "$python_http" -c 'import aiohttp' 2>/dev/null; then
+        echo "(aiohttp not installed for $python_http: apt-get install python3-aiohttp)"; continue
+      fi
+      WRK="$wrk_bin" "$python_http" "$here/python/http_bench.py" "${http_py[@]}" --connections "$http_conns" \
+        --server $server --loop $loop | tee -a "$out/http-python.jsonl"
+    done
+  done
+else
+  echo "(wrk not installed: apt-get install wrk; the HTTP workload is skipped)"
 fi
 
 echo "== report"

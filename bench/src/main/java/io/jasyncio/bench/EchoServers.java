@@ -15,15 +15,27 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
 import java.util.concurrent.CountDownLatch;
 
@@ -31,9 +43,9 @@ import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.completed;
 
 /**
- * Workload 7's four echo servers. Each runs its whole event loop on one thread of its own, in the
- * benchmark's JVM; {@link #start} returns the port once it listens, {@link EchoServer#close} stops it
- * and joins the thread.
+ * Workload 7's echo servers. The JVM ones run their whole event loop on one thread of their own, in the
+ * benchmark's JVM; the CPython ones (asyncio and uvloop, bench/python/echo_server.py) are a child process.
+ * {@link #start} returns once the server listens, {@link EchoServer#close} stops it.
  */
 final class EchoServers {
     static final int MESSAGE = 1024;
@@ -47,6 +59,16 @@ final class EchoServers {
         /** The thread that runs the server's loop (for its CPU time). */
         Thread thread();
 
+        /** CPU time the server has used so far, in nanoseconds: its loop thread's, or a child process's. */
+        default long cpuNanos() {
+            return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread().getId());
+        }
+
+        /** The server's own name for the results (versions included), or null for the benchmark's. */
+        default String label() {
+            return null;
+        }
+
         @Override
         void close() throws Exception;
     }
@@ -56,7 +78,9 @@ final class EchoServers {
             case "protocol" -> jasyncio(false);
             case "streams" -> jasyncio(true);
             case "nio" -> new NioEcho();
-            case "netty" -> netty();
+            case "netty" -> netty(false);
+            case "netty-epoll" -> netty(true);
+            case "asyncio-protocol", "asyncio-streams", "uvloop-protocol", "uvloop-streams" -> new PythonEcho(kind);
             default -> throw new IllegalArgumentException("unknown server " + kind);
         };
     }
@@ -257,7 +281,7 @@ final class EchoServers {
         }
     }
 
-    // ------------------------------------------------------------ (d): Netty NIO, one event loop
+    // ------------------------------------------------------------ (d), (e): Netty NIO and epoll, one event loop
 
     @ChannelHandler.Sharable
     static final class NettyEcho extends ChannelInboundHandlerAdapter {
@@ -277,12 +301,15 @@ final class EchoServers {
         }
     }
 
-    private static EchoServer netty() throws Exception {
-        NioEventLoopGroup group = new NioEventLoopGroup(1);
+    private static EchoServer netty(boolean epoll) throws Exception {
+        if (epoll) {
+            Epoll.ensureAvailability();   // the native library: says why if it cannot load
+        }
+        EventLoopGroup group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
         NettyEcho handler = new NettyEcho();
         Channel channel = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -309,5 +336,74 @@ final class EchoServers {
                 group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
             }
         };
+    }
+
+    // ------------------------------------------------------------ (f): CPython asyncio and uvloop, a child process
+
+    /**
+     * bench/python/echo_server.py in a child process: {@code kind} is loop-mode, e.g. uvloop-streams. The
+     * interpreter is {@code -Decho.python} (default /usr/bin/python3, which has uvloop from python3-uvloop), the
+     * script {@code -Decho.script} (default bench/python/echo_server.py from the working directory). The server
+     * prints its port on stdout once it listens. Its CPU time is the whole process's (utime + stime of
+     * /proc/PID/stat, clock ticks of 10 ms), where a JVM server's is its loop thread's alone.
+     */
+    static final class PythonEcho implements EchoServer {
+        private static final long NANOS_PER_TICK = 10_000_000L;   // USER_HZ is 100 on Linux x86-64
+
+        private final Process process;
+        private final int port;
+        private final String label;
+
+        PythonEcho(String kind) throws IOException {
+            String[] loopMode = kind.split("-");
+            String python = System.getProperty("echo.python", "/usr/bin/python3");
+            String script = System.getProperty("echo.script", "bench/python/echo_server.py");
+            process = new ProcessBuilder(List.of(python, script, "--loop", loopMode[0], "--mode", loopMode[1]))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+            String line = out.readLine();
+            if (line == null) {
+                process.destroyForcibly();
+                throw new IOException(python + " " + script + " exited before listening (see stderr)");
+            }
+            String[] portLabel = line.trim().split(" ", 2);
+            port = Integer.parseInt(portLabel[0]);
+            label = portLabel.length > 1 ? portLabel[1] : kind;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public Thread thread() {
+            throw new UnsupportedOperationException("a child process");
+        }
+
+        @Override
+        public long cpuNanos() {
+            try {
+                String stat = Files.readString(Paths.get("/proc", Long.toString(process.pid()), "stat"));
+                // fields after the parenthesized command name: state is field 3, utime 14, stime 15
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
     }
 }

@@ -14,11 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Workload 7: echo throughput of 1 KiB messages over N loopback connections, against four servers
+ * Workload 7: echo throughput of 1 KiB messages over N loopback connections, against these servers
  * (see {@link EchoServers}): jasyncio at the protocol level, jasyncio streams, a bare java.nio
- * selector loop (the baseline) and Netty NIO with one event loop.
+ * selector loop (the baseline), Netty NIO and Netty epoll with one event loop, and CPython's asyncio and
+ * uvloop, each at the protocol level and with streams.
  *
- * <p>The server runs in this JVM on a thread of its own; the client is the same for every server:
+ * <p>A JVM server runs in this JVM on a thread of its own, a CPython one as a child process (its CPU time
+ * from /proc). The client is the same for every server:
  * one NIO selector thread that keeps {@link #IN_FLIGHT} messages in flight per connection (each
  * completed echo sends the next message at once), warms up, then counts echoed bytes over
  * {@code rounds} windows of {@code seconds} each and prints the median (JSON Lines, one per server ×
@@ -26,7 +28,8 @@ import java.util.List;
  * client, not the server, is the limit).
  *
  * <p>Usage: {@code EchoThroughput [seconds] [warmupSeconds] [rounds] [connections,...] [servers,...]}
- * (defaults 3, 2, 3, "10,100", "nio,protocol,streams,netty").
+ * (defaults 3, 2, 3, "10,100", every server of {@link #SERVERS}). The CPython servers take
+ * {@code -Decho.python} and {@code -Decho.script} (see {@link EchoServers.PythonEcho}).
  */
 public final class EchoThroughput {
     static final int IN_FLIGHT = Integer.getInteger("echo.inFlight", 4);
@@ -37,6 +40,12 @@ public final class EchoThroughput {
         {"protocol", "jasyncio protocol"},
         {"streams", "jasyncio streams (readExactly + write + drain)"},
         {"netty", "Netty " + nettyVersion() + " NIO, 1 event loop"},
+        {"netty-epoll", "Netty " + nettyVersion() + " epoll" + epollNative() + ", 1 event loop"},
+        // labels of the CPython servers come from the server itself (Python and uvloop versions)
+        {"asyncio-protocol", "CPython asyncio, Protocol"},
+        {"asyncio-streams", "CPython asyncio, streams"},
+        {"uvloop-protocol", "CPython uvloop, Protocol"},
+        {"uvloop-streams", "CPython uvloop, streams"},
     };
 
     private EchoThroughput() {
@@ -47,16 +56,21 @@ public final class EchoThroughput {
         double warmup = args.length > 1 ? Double.parseDouble(args[1]) : 2;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int[] conns = Arrays.stream((args.length > 3 ? args[3] : "10,100").split(",")).mapToInt(Integer::parseInt).toArray();
-        List<String> servers = Arrays.asList((args.length > 4 ? args[4] : "nio,protocol,streams,netty").split(","));
+        List<String> servers = args.length > 4 ? Arrays.asList(args[4].split(","))
+                : Arrays.stream(SERVERS).map(s -> s[0]).toList();
         for (int n : conns) {
             for (String[] s : SERVERS) {
                 if (!servers.contains(s[0])) {
                     continue;
                 }
+                if (s[0].equals("netty-epoll") && !io.netty.channel.epoll.Epoll.isAvailable()) {
+                    System.err.println("netty-epoll skipped: " + io.netty.channel.epoll.Epoll.unavailabilityCause());
+                    continue;
+                }
                 try (EchoServers.EchoServer server = EchoServers.start(s[0])) {
-                    double[] r = measure(server.port(), server.thread(), n, seconds, warmup, rounds);
+                    double[] r = measure(server, n, seconds, warmup, rounds);
                     double msgs = r[0];
-                    new ResultLine("echo_" + n, s[1]).put("server", s[0]).put("connections", n)
+                    new ResultLine("echo_" + n, server.label() != null ? server.label() : s[1]).put("server", s[0]).put("connections", n)
                             .put("in_flight", IN_FLIGHT).put("message_bytes", MESSAGE)
                             .put("msgs_per_s", msgs).put("msgs_per_s_min", r[1]).put("msgs_per_s_max", r[2])
                             .put("mb_per_s", msgs * MESSAGE / 1e6).put("client_cpu", r[3])
@@ -73,12 +87,19 @@ public final class EchoThroughput {
         return v != null ? v : "4.1";
     }
 
+    /** The native library's version when it is not Netty's own (see netty.epoll.native.version in bench/pom.xml). */
+    private static String epollNative() {
+        io.netty.util.Version v = io.netty.util.Version.identify().get("netty-transport-native-epoll");
+        return v == null || v.artifactVersion().equals(nettyVersion()) ? "" : " (native " + v.artifactVersion() + ")";
+    }
+
     /**
-     * Returns {median msgs/s, min, max, client thread's CPU share and server thread's CPU share over
+     * Returns {median msgs/s, min, max, client thread's CPU share and the server's CPU share over
      * the measured windows, server CPU ns per echoed message}.
      */
-    static double[] measure(int port, Thread serverThread, int connections, double seconds, double warmup, int rounds) throws Exception {
-        Client client = new Client(port, connections);
+    static double[] measure(EchoServers.EchoServer server, int connections, double seconds, double warmup, int rounds)
+            throws Exception {
+        Client client = new Client(server.port(), connections);
         Thread t = new Thread(client, "echo-client");
         t.start();
         try {
@@ -86,7 +107,7 @@ public final class EchoThroughput {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             double[] rates = new double[rounds];
             long cpu0 = mx.getThreadCpuTime(t.getId());
-            long scpu0 = mx.getThreadCpuTime(serverThread.getId());
+            long scpu0 = server.cpuNanos();
             long all0 = client.received;
             long wall0 = System.nanoTime();
             for (int i = 0; i < rounds; i++) {
@@ -99,7 +120,7 @@ public final class EchoThroughput {
             }
             long wall = System.nanoTime() - wall0;
             double cpu = (mx.getThreadCpuTime(t.getId()) - cpu0) / (double) wall;
-            long scpu = mx.getThreadCpuTime(serverThread.getId()) - scpu0;
+            long scpu = server.cpuNanos() - scpu0;
             double echoed = (client.received - all0) / (double) MESSAGE;
             if (client.failure != null) {
                 throw new IllegalStateException("echo client failed", client.failure);
