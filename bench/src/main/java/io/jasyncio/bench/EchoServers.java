@@ -2,7 +2,6 @@ package io.jasyncio.bench;
 
 import io.jasyncio.Async;
 import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
 import io.jasyncio.Protocol;
 import io.jasyncio.Server;
 import io.jasyncio.StreamReader;
@@ -37,7 +36,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
-import java.util.concurrent.CountDownLatch;
 
 import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.completed;
@@ -118,47 +116,30 @@ final class EchoServers {
     }
 
     private static EchoServer jasyncio(boolean streams) throws Exception {
-        CountDownLatch listening = new CountDownLatch(1);
-        int[] port = new int[1];
-        EventLoop[] loopRef = new EventLoop[1];
-        Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(() -> {
-            try (EventLoop loop = new EventLoop()) {
-                loopRef[0] = loop;
-                Server server = loop.runUntilComplete(streams
-                        ? io.jasyncio.Asyncio.startServer(EchoServers::echoStream, "127.0.0.1", 0)
-                        : loop.createServer(EchoProtocol::new, "127.0.0.1", 0));
-                port[0] = server.localAddress().getPort();
-                listening.countDown();
-                loop.runForever();
-                server.close();
-                server.abortClients();
-                loop.runUntilComplete(io.jasyncio.Asyncio.sleep(0.05));   // let the handlers see the loss
-            } catch (Throwable t) {
-                failure[0] = t;
-                listening.countDown();
-            }
-        }, streams ? "jasyncio-streams-echo" : "jasyncio-protocol-echo");
-        thread.start();
-        listening.await();
-        if (failure[0] != null) {
-            throw new IllegalStateException(failure[0]);
-        }
+        LoopThread server = LoopThread.start(streams ? "jasyncio-streams-echo" : "jasyncio-protocol-echo", loop -> {
+            Server s = loop.runUntilComplete(streams
+                    ? io.jasyncio.Asyncio.startServer(EchoServers::echoStream, "127.0.0.1", 0)
+                    : loop.createServer(EchoProtocol::new, "127.0.0.1", 0));
+            return new LoopThread.Listening(s.localAddress().getPort(), l -> {
+                s.close();
+                s.abortClients();
+                l.runUntilComplete(io.jasyncio.Asyncio.sleep(0.05));   // let the handlers see the loss
+            });
+        });
         return new EchoServer() {
             @Override
             public int port() {
-                return port[0];
+                return server.port();
             }
 
             @Override
             public Thread thread() {
-                return thread;
+                return server.thread();
             }
 
             @Override
             public void close() throws Exception {
-                loopRef[0].callSoonThreadsafe(loopRef[0]::stop);
-                thread.join();
+                server.close();
             }
         };
     }

@@ -2,7 +2,6 @@ package io.jasyncio.bench;
 
 import io.jasyncio.Async;
 import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
 import io.jasyncio.samples.http.HttpServer;
 import io.jasyncio.samples.http.Request;
 import io.jasyncio.samples.http.Response;
@@ -48,7 +47,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -108,46 +106,25 @@ final class HttpServers {
     }
 
     private static Server jasyncio() throws Exception {
-        CountDownLatch listening = new CountDownLatch(1);
-        int[] port = new int[1];
-        EventLoop[] loopRef = new EventLoop[1];
-        Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(() -> {
-            try (EventLoop loop = new EventLoop()) {
-                loopRef[0] = loop;
-                HttpServer server = new HttpServer(new Router().get(PATH, HttpServers::hello));
-                port[0] = loop.runUntilComplete(server.start("127.0.0.1", 0)).getPort();
-                listening.countDown();
-                loop.runForever();
-                loop.runUntilComplete(server.shutdown(1.0));
-            } catch (Throwable t) {
-                failure[0] = t;
-                listening.countDown();
-            }
-        }, "jasyncio-http");
-        thread.start();
-        listening.await();
-        if (failure[0] != null) {
-            throw new IllegalStateException(failure[0]);
-        }
+        LoopThread server = LoopThread.start("jasyncio-http", loop -> {
+            HttpServer http = new HttpServer(new Router().get(PATH, HttpServers::hello));
+            int port = loop.runUntilComplete(http.start("127.0.0.1", 0)).getPort();
+            return new LoopThread.Listening(port, l -> l.runUntilComplete(http.shutdown(1.0)));
+        });
         return new Server() {
             @Override
             public int port() {
-                return port[0];
+                return server.port();
             }
 
             @Override
             public Thread loopThread() {
-                return thread;
+                return server.thread();
             }
 
             @Override
             public void close() throws Exception {
-                loopRef[0].callSoonThreadsafe(loopRef[0]::stop);
-                thread.join();
-                if (failure[0] != null) {
-                    throw new IllegalStateException("jasyncio server failed", failure[0]);
-                }
+                server.close();
             }
         };
     }
