@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * unless told otherwise) and fails when its coroutine fails, when it outlives {@link #timeout()}, or
  * when it leaves behind pending tasks, registered channels (unclosed transports or servers) or
  * failures nobody retrieved. {@code @BeforeEach}/{@code @AfterEach} methods run around it on the same
- * loop (a method of theirs returning a Coroutine is run to completion there); {@code @Disabled} skips it.
+ * loop (a method of theirs returning a Coroutine is run to completion there); static {@code @BeforeAll}/
+ * {@code @AfterAll} methods run once around the class's tests (a Coroutine of theirs with
+ * {@code Asyncio.run}, on a loop of its own); {@code @Disabled} skips it.
  *
  * <p>The {@code jasyncio} JUnit Platform engine runs these methods (Jupiter does not run test methods
  * that return a value); having {@code jasyncio-junit} on the test class path is all it takes.

@@ -13,8 +13,15 @@ final class AsyncTestDescriptors {
     }
 
     static final class ClassDescriptor extends AbstractTestDescriptor {
+        private final Class<?> testClass;
+
         ClassDescriptor(UniqueId id, Class<?> testClass) {
             super(id, testClass.getSimpleName(), ClassSource.from(testClass));
+            this.testClass = testClass;
+        }
+
+        Class<?> testClass() {
+            return testClass;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.jasyncio.junit;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ModifierSupport;
@@ -71,7 +73,10 @@ public final class AsyncTestEngine implements TestEngine {
         listener.executionStarted(engine);
         for (TestDescriptor c : engine.getChildren()) {
             listener.executionStarted(c);
-            for (TestDescriptor m : c.getChildren()) {
+            Class<?> testClass = ((AsyncTestDescriptors.ClassDescriptor) c).testClass();
+            // As Jupiter: a failing @BeforeAll fails the class and runs none of its tests; @AfterAll runs anyway.
+            Throwable classFailure = AsyncTestRun.classLifecycle(testClass, BeforeAll.class);
+            for (TestDescriptor m : classFailure != null ? List.<TestDescriptor>of() : c.getChildren()) {
                 AsyncTestDescriptors.MethodDescriptor method = (AsyncTestDescriptors.MethodDescriptor) m;
                 Optional<String> skip = AsyncTestRun.disabledReason(method.testClass(), method.method());
                 if (skip.isPresent()) {
@@ -82,7 +87,8 @@ public final class AsyncTestEngine implements TestEngine {
                 Throwable failure = AsyncTestRun.run(method.testClass(), method.method());
                 listener.executionFinished(m, failure == null ? TestExecutionResult.successful() : TestExecutionResult.failed(failure));
             }
-            listener.executionFinished(c, TestExecutionResult.successful());
+            classFailure = AsyncTestRun.add(classFailure, AsyncTestRun.classLifecycle(testClass, AfterAll.class));
+            listener.executionFinished(c, classFailure == null ? TestExecutionResult.successful() : TestExecutionResult.failed(classFailure));
         }
         listener.executionFinished(engine, TestExecutionResult.successful());
     }

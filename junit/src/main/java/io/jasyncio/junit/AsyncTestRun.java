@@ -4,11 +4,14 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Task;
 import io.jasyncio.VirtualClock;
+import io.jasyncio.Asyncio;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ModifierSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.opentest4j.AssertionFailedError;
 
@@ -140,6 +143,35 @@ final class AsyncTestRun {
         return failure;
     }
 
+    /**
+     * The class's static {@code @BeforeAll} (superclass first) or {@code @AfterAll} (subclass first)
+     * methods; one returning a Coroutine runs to completion with {@code Asyncio.run}, on a loop of its
+     * own (each test gets a fresh loop, so nothing made on this one may outlive the method).
+     */
+    static Throwable classLifecycle(Class<?> testClass, Class<? extends java.lang.annotation.Annotation> kind) {
+        boolean before = kind == BeforeAll.class;
+        Throwable failure = null;
+        for (Method m : ReflectionSupport.findMethods(testClass, x -> AnnotationSupport.isAnnotated(x, kind),
+                before ? HierarchyTraversalMode.TOP_DOWN : HierarchyTraversalMode.BOTTOM_UP)) {
+            try {
+                if (!ModifierSupport.isStatic(m)) {
+                    throw new org.junit.platform.commons.JUnitException("@" + kind.getSimpleName() + " method '" + m
+                            + "' must be static (the @AsyncTest engine makes a new instance per test)");
+                }
+                Object r = invoke(null, m);
+                if (r instanceof Coroutine<?> c) {
+                    Asyncio.run(c);
+                }
+            } catch (Throwable t) {
+                failure = add(failure, t);
+                if (before) {
+                    break;
+                }
+            }
+        }
+        return failure;
+    }
+
     private static Object invoke(Object instance, Method m) throws Throwable {
         m.setAccessible(true);
         try {
@@ -191,7 +223,7 @@ final class AsyncTestRun {
         return failure;
     }
 
-    private static Throwable add(Throwable first, Throwable next) {
+    static Throwable add(Throwable first, Throwable next) {
         if (next == null) {
             return first;
         }
