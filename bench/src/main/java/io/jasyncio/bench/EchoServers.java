@@ -7,24 +7,12 @@ import io.jasyncio.Server;
 import io.jasyncio.StreamReader;
 import io.jasyncio.StreamWriter;
 import io.jasyncio.Transport;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -43,7 +31,7 @@ import static io.jasyncio.Asyncio.completed;
 /**
  * Workload 7's echo servers. The JVM ones run their whole event loop on one thread of their own, in the
  * benchmark's JVM; the CPython ones (asyncio and uvloop, bench/python/echo_server.py) are a child process.
- * {@link #start} returns once the server listens, {@link EchoServer#close} stops it.
+ * {@link #start} returns once the server listens, {@link BenchServer#close} stops it.
  */
 final class EchoServers {
     static final int MESSAGE = 1024;
@@ -51,27 +39,7 @@ final class EchoServers {
     private EchoServers() {
     }
 
-    interface EchoServer extends AutoCloseable {
-        int port();
-
-        /** The thread that runs the server's loop (for its CPU time). */
-        Thread thread();
-
-        /** CPU time the server has used so far, in nanoseconds: its loop thread's, or a child process's. */
-        default long cpuNanos() {
-            return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread().getId());
-        }
-
-        /** The server's own name for the results (versions included), or null for the benchmark's. */
-        default String label() {
-            return null;
-        }
-
-        @Override
-        void close() throws Exception;
-    }
-
-    static EchoServer start(String kind) throws Exception {
+    static BenchServer start(String kind) throws Exception {
         return switch (kind) {
             case "protocol" -> jasyncio(false);
             case "streams" -> jasyncio(true);
@@ -115,8 +83,8 @@ final class EchoServers {
         return completed();
     }
 
-    private static EchoServer jasyncio(boolean streams) throws Exception {
-        LoopThread server = LoopThread.start(streams ? "jasyncio-streams-echo" : "jasyncio-protocol-echo", loop -> {
+    private static BenchServer jasyncio(boolean streams) throws Exception {
+        return LoopThread.start(streams ? "jasyncio-streams-echo" : "jasyncio-protocol-echo", loop -> {
             Server s = loop.runUntilComplete(streams
                     ? io.jasyncio.Asyncio.startServer(EchoServers::echoStream, "127.0.0.1", 0)
                     : loop.createServer(EchoProtocol::new, "127.0.0.1", 0));
@@ -126,22 +94,6 @@ final class EchoServers {
                 l.runUntilComplete(io.jasyncio.Asyncio.sleep(0.05));   // let the handlers see the loss
             });
         });
-        return new EchoServer() {
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public Thread thread() {
-                return server.thread();
-            }
-
-            @Override
-            public void close() throws Exception {
-                server.close();
-            }
-        };
     }
 
     // ------------------------------------------------------------ (c): bare java.nio
@@ -150,7 +102,7 @@ final class EchoServers {
      * The baseline: one selector thread, non-blocking channels, one reused direct buffer; what is read
      * is written back at once, and only what the socket refuses is queued (OP_WRITE until it drains).
      */
-    static final class NioEcho implements EchoServer {
+    static final class NioEcho implements BenchServer {
         private final Selector selector = Selector.open();
         private final ServerSocketChannel listener = ServerSocketChannel.open();
         private final Thread thread;
@@ -282,41 +234,9 @@ final class EchoServers {
         }
     }
 
-    private static EchoServer netty(boolean epoll) throws Exception {
-        if (epoll) {
-            Epoll.ensureAvailability();   // the native library: says why if it cannot load
-        }
-        EventLoopGroup group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        NettyEcho handler = new NettyEcho();
-        Channel channel = new ServerBootstrap()
-                .group(group)
-                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(handler);
-                    }
-                })
-                .bind("127.0.0.1", 0).sync().channel();
-        Thread loopThread = group.next().submit(Thread::currentThread).get();
-        return new EchoServer() {
-            @Override
-            public Thread thread() {
-                return loopThread;
-            }
-
-            @Override
-            public int port() {
-                return ((InetSocketAddress) channel.localAddress()).getPort();
-            }
-
-            @Override
-            public void close() throws Exception {
-                channel.close().sync();
-                group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
-            }
-        };
+    private static BenchServer netty(boolean epoll) throws Exception {
+        NettyEcho handler = new NettyEcho();   // sharable: one for every connection
+        return new NettyServer(epoll, pipeline -> pipeline.addLast(handler));
     }
 
     // ------------------------------------------------------------ (f): CPython asyncio and uvloop, a child process
@@ -328,7 +248,7 @@ final class EchoServers {
      * prints its port on stdout once it listens. Its CPU time is the whole process's (utime + stime of
      * /proc/PID/stat, clock ticks of 10 ms), where a JVM server's is its loop thread's alone.
      */
-    static final class PythonEcho implements EchoServer {
+    static final class PythonEcho implements BenchServer {
         private static final long NANOS_PER_TICK = 10_000_000L;   // USER_HZ is 100 on Linux x86-64
 
         private final Process process;

@@ -67,7 +67,7 @@ public final class EchoThroughput {
                     System.err.println("netty-epoll skipped: " + io.netty.channel.epoll.Epoll.unavailabilityCause());
                     continue;
                 }
-                try (EchoServers.EchoServer server = EchoServers.start(s[0])) {
+                try (BenchServer server = EchoServers.start(s[0])) {
                     double[] r = measure(server, n, seconds, warmup, rounds);
                     double msgs = r[0];
                     new ResultLine("echo_" + n, server.label() != null ? server.label() : s[1]).put("server", s[0]).put("connections", n)
@@ -97,7 +97,7 @@ public final class EchoThroughput {
      * Returns {median msgs/s, min, max, client thread's CPU share and the server's CPU share over
      * the measured windows, server CPU ns per echoed message}.
      */
-    static double[] measure(EchoServers.EchoServer server, int connections, double seconds, double warmup, int rounds)
+    static double[] measure(BenchServer server, int connections, double seconds, double warmup, int rounds)
             throws Exception {
         Client client = new Client(server.port(), connections);
         Thread t = new Thread(client, "echo-client");

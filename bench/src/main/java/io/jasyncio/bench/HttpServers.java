@@ -6,22 +6,11 @@ import io.jasyncio.samples.http.HttpServer;
 import io.jasyncio.samples.http.Request;
 import io.jasyncio.samples.http.Response;
 import io.jasyncio.samples.http.Router;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -48,7 +37,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static io.jasyncio.Asyncio.completed;
 
@@ -65,17 +53,7 @@ final class HttpServers {
     private HttpServers() {
     }
 
-    interface Server extends AutoCloseable {
-        int port();
-
-        /** The thread that runs the server's loop, or null when the work is spread over several (virtual threads). */
-        Thread loopThread();
-
-        @Override
-        void close() throws Exception;
-    }
-
-    static Server start(String kind) throws Exception {
+    static BenchServer start(String kind) throws Exception {
         return switch (kind) {
             case "jasyncio" -> jasyncio();
             case "netty-nio" -> netty(false);
@@ -105,28 +83,12 @@ final class HttpServers {
         return completed(new Response(200, CONTENT_TYPE, BODY));
     }
 
-    private static Server jasyncio() throws Exception {
-        LoopThread server = LoopThread.start("jasyncio-http", loop -> {
+    private static BenchServer jasyncio() throws Exception {
+        return LoopThread.start("jasyncio-http", loop -> {
             HttpServer http = new HttpServer(new Router().get(PATH, HttpServers::hello));
             int port = loop.runUntilComplete(http.start("127.0.0.1", 0)).getPort();
             return new LoopThread.Listening(port, l -> l.runUntilComplete(http.shutdown(1.0)));
         });
-        return new Server() {
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public Thread loopThread() {
-                return server.thread();
-            }
-
-            @Override
-            public void close() throws Exception {
-                server.close();
-            }
-        };
     }
 
     // ------------------------------------------------------------ (b) Netty HTTP, one event loop
@@ -169,38 +131,9 @@ final class HttpServers {
         }
     }
 
-    private static Server netty(boolean epoll) throws Exception {
-        EventLoopGroup group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        Channel channel = new ServerBootstrap()
-                .group(group)
-                .channel(channelType)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new NettyHello());
-                    }
-                })
-                .bind("127.0.0.1", 0).sync().channel();
-        Thread loopThread = group.next().submit(Thread::currentThread).get();
-        return new Server() {
-            @Override
-            public Thread loopThread() {
-                return loopThread;
-            }
-
-            @Override
-            public int port() {
-                return ((InetSocketAddress) channel.localAddress()).getPort();
-            }
-
-            @Override
-            public void close() throws Exception {
-                channel.close().sync();
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-            }
-        };
+    private static BenchServer netty(boolean epoll) throws Exception {
+        return new NettyServer(epoll, pipeline -> pipeline.addLast(
+                new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new NettyHello()));
     }
 
     // ------------------------------------------------------------ (c) virtual threads, blocking I/O
@@ -211,7 +144,7 @@ final class HttpServers {
      * case-insensitive map, a Content-Length body, HTTP/1.0 and 1.1 keep-alive rules, a path lookup), so
      * the comparison is between scheduling models, not between a full parser and a string match.
      */
-    static final class BlockingVirtualThreads implements Server {
+    static final class BlockingVirtualThreads implements BenchServer {
         private final ServerSocket listener = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
         private final Set<Socket> open = ConcurrentHashMap.newKeySet();
         private final Thread acceptor;
@@ -226,7 +159,7 @@ final class HttpServers {
         }
 
         @Override
-        public Thread loopThread() {
+        public Thread thread() {
             return null;
         }
 
@@ -367,7 +300,7 @@ final class HttpServers {
      * first. Its dispatcher is one platform thread with a selector that hands each request to the
      * executor, so it is not thread-per-connection; kept as a second virtual-thread row.
      */
-    private static Server jdkHttpServer() throws Exception {
+    private static BenchServer jdkHttpServer() throws Exception {
         com.sun.net.httpserver.HttpServer server =
                 com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.createContext(PATH, exchange -> {
@@ -391,14 +324,14 @@ final class HttpServers {
         }
         server.setExecutor(executor);
         server.start();
-        return new Server() {
+        return new BenchServer() {
             @Override
             public int port() {
                 return server.getAddress().getPort();
             }
 
             @Override
-            public Thread loopThread() {
+            public Thread thread() {
                 return null;
             }
 

@@ -58,7 +58,7 @@ public final class HttpThroughput {
                     System.out.println("(skipped " + s[0] + ": " + why + ")");   // not JSON: report.py ignores it
                     continue;
                 }
-                try (HttpServers.Server server = HttpServers.start(s[0])) {
+                try (BenchServer server = HttpServers.start(s[0])) {
                     check(server.port());
                     Result r = measure(wrk, server, n, seconds, warmup, rounds);
                     ResultLine line = new ResultLine("http_hello", s[1]).put("server", s[0]).put("connections", n)
@@ -107,14 +107,14 @@ public final class HttpThroughput {
     record Wrk(double rps, double p50, double p99, long requests) {
     }
 
-    static Result measure(String wrk, HttpServers.Server server, int connections, double seconds, double warmup, int rounds)
+    static Result measure(String wrk, BenchServer server, int connections, double seconds, double warmup, int rounds)
             throws Exception {
         String url = "http://127.0.0.1:" + server.port() + HttpServers.PATH;
         runWrk(wrk, url, connections, warmup);
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Thread loop = server.loopThread();
+        Thread loop = server.thread();
         long cpu0 = os.getProcessCpuTime();
         long loop0 = loop != null ? mx.getThreadCpuTime(loop.getId()) : 0;
         long wall0 = System.nanoTime();

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
  * A jasyncio server on an event loop of its own thread, as the echo and HTTP benchmarks run one: the
  * loop starts listening, runs until {@link #close()}, then shuts the server down on the loop thread.
  */
-final class LoopThread implements AutoCloseable {
+final class LoopThread implements BenchServer {
     /** Starts listening on the loop; returns the port and how to shut down. */
     interface Listen {
         Listening listen(EventLoop loop) throws Exception;
@@ -54,11 +54,13 @@ final class LoopThread implements AutoCloseable {
         return s;
     }
 
-    int port() {
+    @Override
+    public int port() {
         return port;
     }
 
-    Thread thread() {
+    @Override
+    public Thread thread() {
         return thread;
     }
 
