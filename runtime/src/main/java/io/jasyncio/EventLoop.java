@@ -531,10 +531,10 @@ public class EventLoop implements AutoCloseable {
                 flushDeferredWrites();
             }
         }
-        flushDeferredWrites();   // nothing is left normally; no write may outlive the iteration
         if (!unretrieved.isEmpty()) {
             unretrieved.reportCollected(this);
         }
+        flushDeferredWrites();   // the reports above ran the exception handler: user code, which may write
     }
 
     private void runCallback(Runnable r) {

@@ -1,10 +1,10 @@
 package io.jasyncio.junit;
 
+import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Task;
 import io.jasyncio.VirtualClock;
-import io.jasyncio.Asyncio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
